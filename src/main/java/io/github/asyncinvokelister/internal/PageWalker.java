@@ -1,0 +1,143 @@
+package io.github.asyncinvokelister.internal;
+
+import io.github.asyncinvokelister.PaginationException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * botocore's {@code PageIterator} for {@code ListAsyncInvokes}, with this library's deliberate changes.
+ *
+ * <p>Like botocore: {@code maxItems} caps the items across pages and a cut inside a page resumes with botocore's
+ * truncate amount; an empty or absent {@code nextToken} ends the listing; an empty page with a token goes on.
+ * Unlike botocore:
+ * <ul>
+ *   <li>the last request asks only for what {@code maxItems} leaves, so a cut lands on a page boundary unless the
+ *       server sends more than asked (those items are kept, and cut as botocore cuts them);</li>
+ *   <li>resuming inside a page asks for {@code offset + pageSize} items and skips {@code offset}, so a smaller
+ *       page size neither repeats nor loses items;</li>
+ *   <li>a {@code nextToken} seen before anywhere in the listing, not only the previous one, fails with
+ *       {@link PaginationException} once the page that sent it is delivered.</li>
+ * </ul>
+ * Nothing is fetched before the first {@link #next()}, and each call fetches exactly one page.
+ *
+ * @param <T> the item type
+ */
+public final class PageWalker<T> implements Iterator<WalkedPage<T>> {
+    private static final Logger LOG = LoggerFactory.getLogger(PageWalker.class);
+
+    private final PageSource<T> source;
+    private final int maxItems;
+    private final int pageSize;
+    /** Fingerprints, not the tokens: 2 KiB tokens at one item a page would otherwise grow without bound. */
+    private final Set<Long> seenTokens = new HashSet<>();
+
+    private String requestToken;
+    private int skip;
+    private long delivered;
+    private int pageNumber;
+    private boolean done;
+    private PaginationException pending;
+
+    /**
+     * Creates a walker. It makes no request until {@link #next()}.
+     *
+     * @param source where pages come from
+     * @param start where to start
+     * @param maxItems the most items to deliver, or {@code Integer.MAX_VALUE} for no limit
+     * @param pageSize the {@code maxResults} of each request, 1 to 1000
+     */
+    public PageWalker(PageSource<T> source, PagingToken start, int maxItems, int pageSize) {
+        this.source = source;
+        this.maxItems = maxItems;
+        this.pageSize = pageSize;
+        this.requestToken = start.serviceToken();
+        this.skip = start.skip();
+        if (requestToken != null) {
+            seenTokens.add(fingerprint(requestToken));
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !done;
+    }
+
+    /** Ends the walk: {@link #hasNext()} answers {@code false} from now on. */
+    public void close() {
+        done = true;
+    }
+
+    /**
+     * Fetches and returns the next page.
+     *
+     * @return the page
+     * @throws NoSuchElementException if the walk is over
+     * @throws PaginationException if the previous page's {@code nextToken} was seen before in this listing
+     */
+    @Override
+    public WalkedPage<T> next() {
+        if (done) {
+            throw new NoSuchElementException("the listing is over");
+        }
+        if (pending != null) {
+            done = true;
+            throw pending;
+        }
+        long remaining = maxItems - delivered;
+        int maxResults = (int) Math.min(PagingToken.MAX_SKIP, skip + Math.min(pageSize, remaining));
+        long startNanos = System.nanoTime();
+        PageSource.Page<T> response = source.fetch(requestToken, maxResults);
+        pageNumber++;
+
+        List<T> all = response.items();
+        int start = Math.min(skip, all.size());
+        List<T> items = all.subList(start, all.size());
+        String nextToken = response.nextToken() == null || response.nextToken().isEmpty() ? null
+                : response.nextToken();
+        WalkedPage<T> page;
+        if (delivered + items.size() > maxItems) {
+            int keep = (int) (maxItems - delivered);
+            page = new WalkedPage<>(items.subList(0, keep), requestToken, skip,
+                    PagingToken.encode(requestToken, skip + keep));
+            delivered = maxItems;
+            done = true;
+        } else {
+            delivered += items.size();
+            if (nextToken == null) {
+                page = new WalkedPage<>(items, requestToken, skip, null);
+                done = true;
+            } else if (delivered == maxItems) {
+                page = new WalkedPage<>(items, requestToken, skip, PagingToken.encode(nextToken));
+                done = true;
+            } else if (!seenTokens.add(fingerprint(nextToken))) {
+                String afterLastItem = PagingToken.encode(requestToken, skip + items.size());
+                page = new WalkedPage<>(items, requestToken, skip, afterLastItem);
+                pending = new PaginationException("the service sent a nextToken already seen in this listing, after "
+                        + pageNumber + " pages and " + delivered + " items; it would loop forever", afterLastItem);
+            } else {
+                page = new WalkedPage<>(items, requestToken, skip, PagingToken.encode(nextToken));
+                requestToken = nextToken;
+                skip = 0;
+            }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("page {}: {} items, has next: {}, {} ms", pageNumber, page.items().size(), !done,
+                    (System.nanoTime() - startNanos) / 1_000_000);
+        }
+        return page;
+    }
+
+    /** 64-bit FNV-1a over the token's characters; a false match needs about 2^32 pages. */
+    private static long fingerprint(String token) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < token.length(); i++) {
+            hash = (hash ^ token.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.asyncinvokelister.internal;
+
+import io.github.asyncinvokelister.AsyncInvokeSummary;
+import io.github.asyncinvokelister.InvocationStatus;
+import io.github.asyncinvokelister.ListAsyncInvokesQuery;
+import io.github.asyncinvokelister.OutputDataConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
+import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeS3OutputDataConfig;
+import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesResponse;
+
+/**
+ * Fetches {@code ListAsyncInvokes} pages through the AWS SDK and maps them to this library's records. One
+ * instance serves one listing.
+ */
+public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
+    private static final String S3_MEMBER = "s3OutputDataConfig";
+
+    private final BedrockRuntimeClient client;
+    private final ListAsyncInvokesRequest baseRequest;
+    private final ResponseBodyCapture bodyCapture = new ResponseBodyCapture();
+
+    /**
+     * Creates a source for one listing.
+     *
+     * @param client the client to call; not closed here
+     * @param query the filters and sort sent with every request
+     */
+    public SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query) {
+        this.client = client;
+        this.baseRequest = ListAsyncInvokesRequest.builder()
+                .submitTimeAfter(query.submitTimeAfter().orElse(null))
+                .submitTimeBefore(query.submitTimeBefore().orElse(null))
+                .statusEquals(query.statusEquals().map(InvocationStatus::toString).orElse(null))
+                .sortBy(query.sortBy().map(Object::toString).orElse(null))
+                .sortOrder(query.sortOrder().map(Object::toString).orElse(null))
+                .overrideConfiguration(o -> o.addPlugin(bodyCapture))
+                .build();
+    }
+
+    @Override
+    public Page<AsyncInvokeSummary> fetch(String serviceToken, int maxResults) {
+        ListAsyncInvokesResponse response = client.listAsyncInvokes(
+                baseRequest.toBuilder().maxResults(maxResults).nextToken(serviceToken).build());
+        List<software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeSummary> sdkItems =
+                response.asyncInvokeSummaries();
+        List<String> unknownMembers = null;
+        List<AsyncInvokeSummary> items = new ArrayList<>(sdkItems.size());
+        for (int i = 0; i < sdkItems.size(); i++) {
+            var sdkItem = sdkItems.get(i);
+            AsyncInvokeOutputDataConfig output = sdkItem.outputDataConfig();
+            OutputDataConfig config;
+            if (output != null && output.type() == AsyncInvokeOutputDataConfig.Type.S3_OUTPUT_DATA_CONFIG) {
+                AsyncInvokeS3OutputDataConfig s3 = output.s3OutputDataConfig();
+                config = new OutputDataConfig.S3(s3.s3Uri(), Optional.ofNullable(s3.kmsKeyId()),
+                        Optional.ofNullable(s3.bucketOwner()));
+            } else {
+                if (unknownMembers == null) {
+                    unknownMembers = unknownMemberNames(bodyCapture.lastBody(), sdkItems.size());
+                }
+                config = new OutputDataConfig.Unknown(unknownMembers.get(i));
+            }
+            items.add(new AsyncInvokeSummary(
+                    sdkItem.invocationArn(),
+                    sdkItem.modelArn(),
+                    Optional.ofNullable(sdkItem.clientRequestToken()),
+                    InvocationStatus.fromValue(sdkItem.statusAsString()),
+                    Optional.ofNullable(sdkItem.statusAsString()),
+                    Optional.ofNullable(sdkItem.failureMessage()),
+                    sdkItem.submitTime(),
+                    Optional.ofNullable(sdkItem.lastModifiedTime()),
+                    Optional.ofNullable(sdkItem.endTime()),
+                    config));
+        }
+        return new Page<>(items, response.nextToken());
+    }
+
+    /**
+     * Reads the name of each item's output-config member from the raw body: the SDK keeps only that it did not
+     * know it. An item whose union is absent or empty gets {@code ""}.
+     */
+    static List<String> unknownMemberNames(String body, int itemCount) {
+        Object parsed = Json.parse(body);
+        List<?> summaries = parsed instanceof Map<?, ?> map && map.get("asyncInvokeSummaries") instanceof List<?> list
+                ? list : List.of();
+        if (summaries.size() != itemCount) {
+            throw new IllegalStateException("the response body has " + summaries.size()
+                    + " summaries where the SDK parsed " + itemCount);
+        }
+        List<String> names = new ArrayList<>(itemCount);
+        for (Object summary : summaries) {
+            String name = "";
+            if (summary instanceof Map<?, ?> fields && fields.get("outputDataConfig") instanceof Map<?, ?> union) {
+                for (Object member : union.keySet()) {
+                    if (!S3_MEMBER.equals(member)) {
+                        name = (String) member;
+                        break;
+                    }
+                }
+            }
+            names.add(name);
+        }
+        return names;
+    }
+}
