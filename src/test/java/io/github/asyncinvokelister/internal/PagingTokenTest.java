@@ -1,0 +1,162 @@
+package io.github.asyncinvokelister.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PagingTokenTest {
+
+    // Expected strings from botocore 1.43.11's TokenEncoder().encode(...) for the same dicts.
+    @Test
+    void encodesPageBoundaryTokenAsBotocore() {
+        assertThat(PagingToken.encode("abc")).isEqualTo("eyJuZXh0VG9rZW4iOiAiYWJjIn0=");
+    }
+
+    @Test
+    void encodesCutOfFirstPageWithNullServiceTokenAsBotocore() {
+        assertThat(PagingToken.encode(null, 3))
+                .isEqualTo("eyJuZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAzfQ==");
+    }
+
+    @Test
+    void encodesCutInsidePageAsBotocore() {
+        assertThat(PagingToken.encode("tok/4+=", 9))
+                .isEqualTo("eyJuZXh0VG9rZW4iOiAidG9rLzQrPSIsICJib3RvX3RydW5jYXRlX2Ftb3VudCI6IDl9");
+    }
+
+    @Test
+    void escapesSpecialCharactersAsPythonJsonDumps() {
+        String token = "q\"\\\t\u00e9\u20ac\uD83D\uDE00\u007f/";
+        assertThat(PagingToken.encode(token)).isEqualTo(
+                "eyJuZXh0VG9rZW4iOiAicVwiXFxcdFx1MDBlOVx1MjBhY1x1ZDgzZFx1ZGUwMFx1MDA3Zi8ifQ==");
+        String withoutWhitespace = token.replace("\t", "");
+        assertThat(PagingToken.parse(PagingToken.encode(withoutWhitespace)))
+                .isEqualTo(new PagingToken(withoutWhitespace, 0));
+    }
+
+    @Test
+    void parsesItsOwnTokens() {
+        assertThat(PagingToken.parse(PagingToken.encode("abc"))).isEqualTo(new PagingToken("abc", 0));
+        assertThat(PagingToken.parse(PagingToken.encode(null, 3))).isEqualTo(new PagingToken(null, 3));
+        assertThat(PagingToken.parse(PagingToken.encode("tok/4+=", 9))).isEqualTo(new PagingToken("tok/4+=", 9));
+    }
+
+    @Test
+    void encodesPositionPlainlyOnlyAtPageStartWithServiceToken() {
+        assertThat(new PagingToken("abc", 0).encode()).isEqualTo(PagingToken.encode("abc"));
+        assertThat(new PagingToken("abc", 2).encode()).isEqualTo(PagingToken.encode("abc", 2));
+        assertThat(new PagingToken(null, 0).encode()).isEqualTo(PagingToken.encode(null, 0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "T1___3, T1, 3",
+        "None___2, , 2",
+        "'T1___ 4 ', T1, 4",
+        "T1___+5, T1, 5",
+        "T1___x, T1___x, 0",
+        "T1, T1, 0",
+        "tok/4+=, tok/4+=, 0",
+        "None, , 0",
+    })
+    void fallsBackToDeprecatedFormThenRawTokenAsBotocore(String token, String serviceToken, int skip) {
+        assertThat(PagingToken.parse(token)).isEqualTo(new PagingToken(serviceToken, skip));
+    }
+
+    @Test
+    void readsMissingNextTokenKeyAsStartOfListing() {
+        assertThat(PagingToken.parse(base64("{\"boto_truncate_amount\": 2}"))).isEqualTo(new PagingToken(null, 2));
+    }
+
+    @Test
+    void readsNoneServiceTokenAsNoToken() {
+        assertThat(PagingToken.parse(base64("{\"nextToken\": \"None\"}"))).isEqualTo(PagingToken.START);
+    }
+
+    @Test
+    void toleratesLineBreaksInsideBase64AsPython() {
+        String token = PagingToken.encode("abc", 4);
+        String wrapped = token.substring(0, 10) + "\n" + token.substring(10);
+        assertThat(PagingToken.parse(wrapped)).isEqualTo(new PagingToken("abc", 4));
+    }
+
+    @Test
+    void rejectsTokenOverLimitBeforeDecodingWithoutEchoingIt() {
+        String token = "A".repeat(4097);
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(token))
+                .withMessage("startingToken is longer than 4096 characters: 4097");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[1, 2]                                               | JSON that is not an object",
+        "\"abc\"                                              | JSON that is not an object",
+        "123                                                  | JSON that is not an object",
+        "{\"nextToken\": \"a\", \"extra\": 1}                 | unknown key: extra",
+        "{\"nextToken\": 5}                                   | must be a string or null, not a number",
+        "{\"nextToken\": [\"a\"]}                             | must be a string or null, not an array",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": -1}  | must not be negative: -1",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1.5} | must be an integer, not a number",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": true} | must be an integer, not a boolean",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": \"3\"} | must be an integer, not a string",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1001} | must be at most 1000: 1001",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 99999999999999999999999} | must be at most 1000",
+        "{\"nextToken\": \"\"}                                | service token is empty",
+        "{\"nextToken\": \"a b\"}                             | service token contains whitespace",
+    })
+    void rejectsJsonOfAnotherShape(String json, String problem) {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(base64(json)))
+                .withMessageContaining(problem);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"T1___-3", "None___-1"})
+    void rejectsNegativeDeprecatedOffset(String token) {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(token))
+                .withMessageContaining("must not be negative");
+    }
+
+    @Test
+    void rejectsDeprecatedOffsetOverPageLimit() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("T1___1001"))
+                .withMessageContaining("must be at most 1000: 1001");
+    }
+
+    @Test
+    void rejectsMoreThanOneDeprecatedSeparatorAsBotocore() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("a___b___3"))
+                .withMessageContaining("2 '___' separators");
+    }
+
+    @Test
+    void rejectsRawTokenTheServiceCannotTake() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("x".repeat(2049)))
+                .withMessage("startingToken's service token is longer than 2048 characters: 2049");
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("has space"))
+                .withMessageContaining("whitespace");
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("___3"))
+                .withMessageContaining("empty");
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(""))
+                .withMessageContaining("empty");
+    }
+
+    @Test
+    void errorMessagesNeverQuoteTheToken() {
+        String secret = "SECRETSECRETSECRET";
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PagingToken.parse(base64("{\"nextToken\": \"" + secret + "\", \"x\": 1}")))
+                .withMessageNotContaining(secret);
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(secret + " ___1"))
+                .withMessageNotContaining(secret);
+    }
+
+    private static String base64(String json) {
+        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
