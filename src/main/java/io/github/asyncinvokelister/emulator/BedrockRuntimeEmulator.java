@@ -1,0 +1,464 @@
+package io.github.asyncinvokelister.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.asyncinvokelister.AsyncInvokeSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+
+/**
+ * An in-process Amazon Bedrock Runtime that serves {@code ListAsyncInvokes} and {@code GetAsyncInvoke} over real
+ * HTTP on the loopback interface, speaking the service's REST-JSON protocol, so the AWS SDK, boto3 and the AWS CLI
+ * can talk to it unchanged. It exists for tests and benchmarks: its data is deterministic, it records every
+ * request, and it can inject faults and latency.
+ *
+ * <pre>{@code
+ * try (BedrockRuntimeEmulator emu = BedrockRuntimeEmulator.builder()
+ *         .generated(500, 42)               // 500 invocations, the same ones for seed 42 every time
+ *         .latency(Duration.ofMillis(20))   // optional, added to every response
+ *         .start()) {
+ *     BedrockRuntimeClient client = emu.client();
+ *     client.listAsyncInvokesPaginator(r -> r.maxResults(100)).asyncInvokeSummaries().forEach(...);
+ *     assertThat(emu.requests()).extracting(RecordedRequest::maxResults).containsOnly(Optional.of(100));
+ *     emu.faults().next(Fault.THROTTLE);   // the next ListAsyncInvokes request gets a 429
+ * }
+ * }</pre>
+ *
+ * <h2>{@code GET /async-invoke} ({@code ListAsyncInvokes})</h2>
+ * <ul>
+ *   <li>{@code submitTimeAfter} and {@code submitTimeBefore} (ISO-8601, such as {@code 2024-01-01T00:00:00Z} or
+ *       with fractional seconds) keep invocations submitted strictly after and strictly before those times;
+ *       {@code statusEquals} ({@code InProgress}, {@code Completed} or {@code Failed}) keeps one status.</li>
+ *   <li>{@code sortBy} ({@code SubmissionTime}) and {@code sortOrder} ({@code Ascending} or {@code Descending})
+ *       sort by submit time. <b>The default order is {@code Descending}</b>, newest first, as the service's.</li>
+ *   <li>{@code maxResults} is 1 to 1000. <b>Without it a page holds {@value #DEFAULT_MAX_RESULTS} items</b>; the
+ *       service does not document its own default, so this one is a choice, not a copy.</li>
+ *   <li>Each page but the last carries a {@code nextToken}. Tokens are opaque, deterministic (the same data and
+ *       query always give the same tokens) and bound to the query: one used with other filters or another sort
+ *       is a {@code ValidationException}, and so is a token that was altered or made up. A token holds a
+ *       position, not a page number, so a client may change {@code maxResults} between pages. Every token
+ *       contains {@code +}, {@code /} and {@code =}, so a client that does not percent-encode it fails.</li>
+ *   <li>A parameter that breaks the model's constraints is a 400 {@code ValidationException} whose message names
+ *       it, in the service's words ({@code "1 validation error detected: Value '0' at 'maxResults' failed to
+ *       satisfy constraint: ..."}). Unknown parameters are ignored.</li>
+ * </ul>
+ *
+ * <h2>{@code GET /async-invoke/{invocationArn}} ({@code GetAsyncInvoke})</h2>
+ * The invocation's fields, as in a summary. The ARN is percent-decoded from the path ({@code %3A} or a plain
+ * {@code :}, {@code %2F}). A malformed ARN is a {@code ValidationException}, and so is a well-formed one that
+ * names no invocation: the operation models no {@code ResourceNotFoundException}. Faults never apply here.
+ *
+ * <h2>Responses</h2>
+ * JSON bodies with timestamps such as {@code 2025-03-04T05:06:07.123Z}, and an {@code x-amzn-RequestId} on every
+ * response. Errors carry the HTTP status, an {@code x-amzn-ErrorType} header and {@code {"message": "..."}}, as
+ * the service sends them. Any other path or method is a 404 {@code UnknownOperationException}.
+ *
+ * <p>The emulator is thread-safe. It binds to the loopback address only, serves from a pool of
+ * {@value #THREADS} threads (a {@linkplain Fault#stall stalled} request holds one), and checks no signature.
+ *
+ * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true} unless it is
+ * set already: without it the JDK's HTTP server holds every response body back about 40 ms (Nagle's algorithm
+ * meeting the client's delayed ACK). The JDK reads it once, when its first HTTP server starts, so it applies to
+ * every {@code com.sun.net.httpserver} server in the JVM, and has no effect if one started before this class
+ * loaded.
+ */
+public final class BedrockRuntimeEmulator implements AutoCloseable {
+    /** The page size when a request has no {@code maxResults}. */
+    public static final int DEFAULT_MAX_RESULTS = ListRequest.DEFAULT_MAX_RESULTS;
+
+    private static final int THREADS = 8;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server flushes headers and body in two writes; with Nagle's algorithm on, the body then waits for
+        // the client's delayed ACK, about 40 ms a response. An explicit setting wins.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
+
+    private final Dataset dataset;
+    private final Faults faults;
+    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final ExecutorService executor;
+    private final HttpServer server;
+    private final URI endpoint;
+    private BedrockRuntimeClient client;
+    private boolean closed;
+
+    private BedrockRuntimeEmulator(Builder builder) throws IOException {
+        this.dataset = builder.dataset;
+        this.faults = new Faults();
+        faults.next(builder.script.toArray(new Fault[0]));
+        for (RateRule rule : builder.rates) {
+            faults.rate(rule.fault(), rule.probability(), rule.seed());
+        }
+        int instance = INSTANCES.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(THREADS, task -> {
+            Thread thread = new Thread(task,
+                    "bedrock-runtime-emulator-" + instance + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+        server.createContext("/", new EmulatorHandler(dataset, faults, builder.latency, requests));
+        server.setExecutor(executor);
+        server.start();
+        String host = loopback.getHostAddress();
+        this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + server.getAddress().getPort());
+    }
+
+    /**
+     * A builder that serves no invocations on an ephemeral port, without latency or faults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The invocations {@link Builder#generated(int, long)} serves, oldest first: the same list for the same
+     * {@code count} and {@code seed}, on any machine.
+     *
+     * <p>They look like the service's: invocation ARNs such as
+     * {@code arn:aws:bedrock:us-east-1:123456789012:async-invoke/k3x9q0w2m7ab}, a few foundation models (Nova Reel,
+     * Luma Ray, TwelveLabs Marengo), distinct submit times increasing at random gaps over about 120 days from
+     * 2025-01-06, mostly {@code Completed} with some {@code InProgress} and {@code Failed} (the failed ones with a
+     * failure message), end times on ended invocations, a last-modified time on all, a client request token on
+     * most, and S3 outputs with and without a KMS key and a bucket owner. About one in fifty has a status this
+     * library does not know ({@code "Cancelled"} or {@code "Expired"}), and about one in fifty an output member it
+     * does not know ({@code gcsOutputDataConfig}); any list of 100 or more has at least one of each.
+     *
+     * <p>The list is computed lazily: it holds no items, and {@code get(i)} builds item {@code i} from
+     * {@code (seed, i)} each time, so a listing of millions costs no memory. It is unmodifiable.
+     *
+     * @param count how many, zero or more
+     * @param seed the seed
+     * @return the invocations, in ascending submit time
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public static List<AsyncInvokeSummary> generate(int count, long seed) {
+        return new GeneratedInvocations(count, seed);
+    }
+
+    /**
+     * The base URI to point a client at, such as {@code http://127.0.0.1:49152}.
+     *
+     * @return the endpoint
+     */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The port the emulator listens on.
+     *
+     * @return the port
+     */
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    /**
+     * A client for this emulator, created on first use from {@link #clientBuilder()} and shared; {@link #close()}
+     * closes it, so do not close it yourself.
+     *
+     * @return the client
+     * @throws IllegalStateException if the emulator is closed
+     */
+    public synchronized BedrockRuntimeClient client() {
+        if (closed) {
+            throw new IllegalStateException("emulator is closed: " + endpoint);
+        }
+        if (client == null) {
+            client = clientBuilder().build();
+        }
+        return client;
+    }
+
+    /**
+     * A client builder set up for this emulator: its endpoint, region {@code us-east-1}, static dummy credentials
+     * and the Apache HTTP client. Adjust it (retries, timeouts) and build; the client it builds is yours to close.
+     *
+     * <pre>{@code
+     * try (BedrockRuntimeClient noRetries = emu.clientBuilder()
+     *         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+     *         .build()) { ... }
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    // The project standardises on apache-client, which SDK 2.57 deprecates in favour of apache5-client.
+    @SuppressWarnings("deprecation")
+    public BedrockRuntimeClientBuilder clientBuilder() {
+        return BedrockRuntimeClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAEMULATOREXAMPLE", "emulator-secret-access-key")))
+                .httpClientBuilder(ApacheHttpClient.builder());
+    }
+
+    /**
+     * The invocations served, in ascending submit time (the order of {@code sortOrder=Ascending}).
+     *
+     * @return the unmodifiable list; lazy for generated data
+     */
+    public List<AsyncInvokeSummary> invocations() {
+        return dataset.asList();
+    }
+
+    /**
+     * Every request received since start or the last {@link #clearRequests()}, in arrival order. A request is
+     * recorded before its response is sent, so once a client call returns, its requests are here.
+     *
+     * @return a snapshot
+     */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Forgets the requests recorded so far. */
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /**
+     * The faults injected into {@code ListAsyncInvokes} requests; change them at any time.
+     *
+     * @return the faults
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Stops the server, dropping open connections and interrupting stalled requests, and closes
+     * {@link #client()}'s client. Idempotent.
+     */
+    @Override
+    public void close() {
+        BedrockRuntimeClient owned;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            owned = client;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    /**
+     * Runs an emulator in the foreground until the process is killed, for boto3 and the AWS CLI:
+     * {@code --port N} (default 8080; 0 picks a free one), {@code --items N} (default 500), {@code --seed S}
+     * (default 42). It prints one line, {@code Bedrock Runtime emulator listening on http://127.0.0.1:8080 (500
+     * invocations, seed 42)}.
+     *
+     * <pre>{@code
+     * aws bedrock-runtime list-async-invokes --endpoint-url http://127.0.0.1:8080 --region us-east-1
+     * }</pre>
+     *
+     * @param args the options
+     * @throws IOException if the port cannot be bound
+     * @throws InterruptedException if the main thread is interrupted
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int port = 8080;
+        int items = 500;
+        long seed = 42;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("-h") || option.equals("--help")) {
+                    System.out.println(usage());
+                    return;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value for " + option);
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--port" -> port = Integer.parseInt(value);
+                    case "--items" -> items = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    default -> throw new IllegalArgumentException("unknown option: " + option);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        BedrockRuntimeEmulator emulator;
+        try {
+            emulator = builder().port(port).generated(items, seed).start();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "bedrock-runtime-emulator-shutdown"));
+        System.out.println("Bedrock Runtime emulator listening on " + emulator.endpoint() + " (" + items
+                + " invocations, seed " + seed + ")");
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    private static String usage() {
+        return "usage: java " + BedrockRuntimeEmulator.class.getName()
+                + " [--port N (8080; 0 for any)] [--items N (500)] [--seed S (42)]";
+    }
+
+    private record RateRule(Fault fault, double probability, long seed) {
+    }
+
+    /** Configures and starts a {@link BedrockRuntimeEmulator}. Each {@link #start()} starts a new one. */
+    public static final class Builder {
+        private Dataset dataset = Dataset.of(List.of());
+        private Duration latency = Duration.ZERO;
+        private int port;
+        private final List<Fault> script = new ArrayList<>();
+        private final List<RateRule> rates = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Serves {@link #generate(int, long) generate(count, seed)}, replacing any invocations set before.
+         *
+         * @param count how many invocations, zero or more
+         * @param seed the seed
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is negative
+         */
+        public Builder generated(int count, long seed) {
+            this.dataset = new GeneratedInvocations(count, seed);
+            return this;
+        }
+
+        /**
+         * Serves these invocations, replacing any set before. They are copied and sorted by submit time.
+         *
+         * @param invocations the invocations
+         * @return this builder
+         * @throws NullPointerException if {@code invocations} or one of them is {@code null}
+         */
+        public Builder invocations(List<AsyncInvokeSummary> invocations) {
+            this.dataset = Dataset.of(Objects.requireNonNull(invocations, "invocations"));
+            return this;
+        }
+
+        /**
+         * Delays every response by this much.
+         *
+         * @param latency zero or more; zero by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code latency} is negative
+         */
+        public Builder latency(Duration latency) {
+            Objects.requireNonNull(latency, "latency");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative: " + latency);
+            }
+            this.latency = latency;
+            return this;
+        }
+
+        /**
+         * Listens on this port of the loopback address.
+         *
+         * @param port 1 to 65535, or 0 (the default) for a free one
+         * @return this builder
+         * @throws IllegalArgumentException if {@code port} is outside 0 to 65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Scripts faults for the first {@code ListAsyncInvokes} requests, as {@link Faults#next} does, after any
+         * scripted before.
+         *
+         * @param faults the faults, one a request
+         * @return this builder
+         */
+        public Builder faults(Fault... faults) {
+            for (Fault fault : faults) {
+                script.add(Objects.requireNonNull(fault, "fault"));
+            }
+            return this;
+        }
+
+        /**
+         * Adds a rate rule, as {@link Faults#rate} does.
+         *
+         * @param fault the fault
+         * @param probability 0 to 1
+         * @param seed the rule's seed
+         * @return this builder
+         * @throws IllegalArgumentException if {@code probability} is not between 0 and 1
+         */
+        public Builder faultRate(Fault fault, double probability, long seed) {
+            Faults.checkRate(fault, probability);
+            rates.add(new RateRule(fault, probability, seed));
+            return this;
+        }
+
+        /**
+         * Starts an emulator; it is listening when this returns.
+         *
+         * @return the running emulator; close it
+         * @throws UncheckedIOException if the port cannot be bound
+         */
+        public BedrockRuntimeEmulator start() {
+            try {
+                return new BedrockRuntimeEmulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on port " + port, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.asyncinvokelister.emulator;
+
+import io.github.asyncinvokelister.AsyncInvokeSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the emulator serves: invocations by index, oldest submission first. Listing needs only
+ * {@link #submitTime} to find a time window by binary search, so a generated dataset never builds the items a
+ * page skips.
+ */
+interface Dataset {
+
+    int size();
+
+    /** The invocation at {@code index}, in ascending submit-time order. */
+    AsyncInvokeSummary get(int index);
+
+    /** {@code get(index).submitTime()}, possibly without building the item. */
+    Instant submitTime(int index);
+
+    Optional<AsyncInvokeSummary> find(String invocationArn);
+
+    /** The invocations in ascending submit-time order, as an unmodifiable list. */
+    List<AsyncInvokeSummary> asList();
+
+    /** Mixed into page tokens, so a token from one dataset is not taken by an emulator serving another. */
+    long fingerprint();
+
+    /** A dataset of the given invocations, sorted by submit time (a stable sort: ties keep their order). */
+    static Dataset of(List<AsyncInvokeSummary> invocations) {
+        if (invocations instanceof GeneratedInvocations generated) {
+            return generated;
+        }
+        List<AsyncInvokeSummary> sorted = new ArrayList<>(List.copyOf(invocations));
+        sorted.sort(Comparator.comparing(AsyncInvokeSummary::submitTime));
+        return new Listed(List.copyOf(sorted));
+    }
+
+    /** A dataset held in memory. */
+    final class Listed implements Dataset {
+        private final List<AsyncInvokeSummary> items;
+        private final Map<String, AsyncInvokeSummary> byArn = new HashMap<>();
+        private final long fingerprint;
+
+        private Listed(List<AsyncInvokeSummary> items) {
+            this.items = items;
+            long hash = items.size();
+            for (AsyncInvokeSummary item : items) {
+                byArn.putIfAbsent(item.invocationArn(), item);
+                hash = SplitMix.mix(hash, item.invocationArn().hashCode() ^ item.submitTime().toEpochMilli());
+            }
+            this.fingerprint = hash;
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public AsyncInvokeSummary get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public Instant submitTime(int index) {
+            return items.get(index).submitTime();
+        }
+
+        @Override
+        public Optional<AsyncInvokeSummary> find(String invocationArn) {
+            return Optional.ofNullable(byArn.get(invocationArn));
+        }
+
+        @Override
+        public List<AsyncInvokeSummary> asList() {
+            return items;
+        }
+
+        @Override
+        public long fingerprint() {
+            return fingerprint;
+        }
+    }
+}

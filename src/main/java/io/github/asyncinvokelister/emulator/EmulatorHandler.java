@@ -1,0 +1,343 @@
+package io.github.asyncinvokelister.emulator;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.asyncinvokelister.AsyncInvokeSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves {@code ListAsyncInvokes} and {@code GetAsyncInvoke} over {@code com.sun.net.httpserver}. */
+final class EmulatorHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BedrockRuntimeEmulator.class);
+    private static final String LIST_PATH = "/async-invoke";
+    private static final String GET_PREFIX = "/async-invoke/";
+    private static final String INVOCATION_ARN_PATTERN =
+            "arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:async-invoke/[a-z0-9]{12}";
+    private static final Pattern INVOCATION_ARN = Pattern.compile(INVOCATION_ARN_PATTERN);
+
+    private final Dataset dataset;
+    private final Faults faults;
+    private final Duration latency;
+    private final Queue<RecordedRequest> requests;
+
+    EmulatorHandler(Dataset dataset, Faults faults, Duration latency, Queue<RecordedRequest> requests) {
+        this.dataset = dataset;
+        this.faults = faults;
+        this.latency = latency;
+        this.requests = requests;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            serve(exchange);
+        } catch (IOException clientGone) {
+            // The client hung up (a timeout, say): there is no one left to answer.
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException bug) {
+            LOG.warn("BedrockRuntimeEmulator failed to serve {} {}", exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), bug);
+            // Say so rather than let the server drop the connection, which would pass for RESET_CONNECTION.
+            try {
+                sendError(exchange, new ApiError(500, "InternalServerException",
+                        "BedrockRuntimeEmulator failed: " + bug));
+            } catch (IOException | RuntimeException headersAlreadySent) {
+                // The client will see the connection close; the log has the cause.
+            }
+        } finally {
+            // Before sendResponseHeaders this drops the connection: how RESET_CONNECTION and aborts reach the client.
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        Optional<String> rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery());
+        Map<String, String> params;
+        try {
+            params = decodeQuery(rawQuery.orElse(""));
+        } catch (IllegalArgumentException malformed) {
+            record(method, path, rawQuery, Map.of(), Fault.NONE);
+            pause(latency);
+            sendError(exchange, ApiError.validation("The query string is not validly percent-encoded"));
+            return;
+        }
+
+        if (method.equals("GET") && path.equals(LIST_PATH)) {
+            listAsyncInvokes(exchange, method, path, rawQuery, params);
+        } else if (method.equals("GET") && path.startsWith(GET_PREFIX)) {
+            record(method, path, rawQuery, params, Fault.NONE);
+            pause(latency);
+            getAsyncInvoke(exchange, path.substring(GET_PREFIX.length()));
+        } else {
+            record(method, path, rawQuery, params, Fault.NONE);
+            pause(latency);
+            sendError(exchange, new ApiError(404, "UnknownOperationException",
+                    "BedrockRuntimeEmulator serves GET /async-invoke and GET /async-invoke/{invocationArn} only, not "
+                            + method + " " + path));
+        }
+    }
+
+    private void listAsyncInvokes(HttpExchange exchange, String method, String path, Optional<String> rawQuery,
+            Map<String, String> params) throws IOException, InterruptedException {
+        Plan plan = null;
+        ApiError invalid = null;
+        try {
+            plan = plan(ListRequest.parse(params));
+        } catch (ApiError e) {
+            invalid = e;
+        }
+        Fault fault = faults.take();
+        if (invalid != null && altersPage(fault)) {
+            fault = Fault.NONE;
+        }
+        record(method, path, rawQuery, params, fault);
+        pause(latency);
+
+        if (fault instanceof Fault.ServiceError error) {
+            sendError(exchange, new ApiError(error.httpStatus(), error.errorType(), error.message()));
+            return;
+        }
+        if (fault instanceof Fault.ResetConnection) {
+            return;
+        }
+        if (fault instanceof Fault.Stall stall) {
+            pause(stall.duration());
+        }
+        if (invalid != null) {
+            sendError(exchange, invalid);
+            return;
+        }
+        byte[] body = page(plan, fault).getBytes(StandardCharsets.UTF_8);
+        if (fault instanceof Fault.MalformedBody) {
+            // Any proper prefix of a JSON object is invalid JSON; the Content-Length stays honest.
+            send(exchange, 200, Optional.empty(), Arrays.copyOf(body, body.length / 2));
+        } else if (fault instanceof Fault.TruncatedBody) {
+            sendTruncated(exchange, body);
+        } else {
+            send(exchange, 200, Optional.empty(), body);
+        }
+    }
+
+    private static boolean altersPage(Fault fault) {
+        return fault instanceof Fault.TruncatedBody || fault instanceof Fault.MalformedBody
+                || fault instanceof Fault.RepeatToken || fault instanceof Fault.CycleToken
+                || fault instanceof Fault.EmptyPageWithToken || fault instanceof Fault.OversizedPage;
+    }
+
+    /**
+     * A validated request resolved against the dataset.
+     *
+     * @param lo the first dataset index in the time window
+     * @param hi one past the last
+     * @param start the cursor to start at: positions count from the window's first item in the sort order
+     * @param token the request's token, if any
+     */
+    private record Plan(ListRequest request, long queryHash, int lo, int hi, int start, Optional<PageToken> token) {
+        int length() {
+            return hi - lo;
+        }
+
+        int index(int cursor) {
+            return request.ascending() ? lo + cursor : hi - 1 - cursor;
+        }
+    }
+
+    private Plan plan(ListRequest request) {
+        int lo = request.submitTimeAfter().map(after -> firstIndex(time -> time.isAfter(after))).orElse(0);
+        int hi = request.submitTimeBefore().map(before -> firstIndex(time -> !time.isBefore(before)))
+                .orElse(dataset.size());
+        hi = Math.max(lo, hi);
+        long queryHash = request.queryHash();
+        Optional<PageToken> token = Optional.empty();
+        if (request.nextToken().isPresent()) {
+            PageToken decoded = PageToken.decode(request.nextToken().get(), dataset.fingerprint())
+                    .orElseThrow(() -> ApiError.validation(
+                            "The nextToken is not valid: this service did not issue it for this data, or it was"
+                                    + " altered"));
+            if (decoded.queryHash() != queryHash) {
+                throw ApiError.validation("The nextToken belongs to another query: submitTimeAfter,"
+                        + " submitTimeBefore, statusEquals, sortBy and sortOrder must be the same as in the request"
+                        + " that returned it");
+            }
+            if (decoded.cursor() > hi - lo) {
+                throw ApiError.validation("The nextToken is not valid: this service did not issue it for this data,"
+                        + " or it was altered");
+            }
+            token = Optional.of(decoded);
+        }
+        return new Plan(request, queryHash, lo, hi, token.map(PageToken::cursor).orElse(0), token);
+    }
+
+    /** The first dataset index whose submit time passes {@code test}, which must be monotonic; size if none. */
+    private int firstIndex(Predicate<Instant> test) {
+        int low = 0;
+        int high = dataset.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (test.test(dataset.submitTime(mid))) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    private String page(Plan plan, Fault fault) {
+        int limit = plan.request().maxResults();
+        int take = fault instanceof Fault.EmptyPageWithToken ? 0
+                : fault instanceof Fault.OversizedPage oversized ? limit + oversized.extraItems()
+                : limit;
+        Optional<String> status = plan.request().statusEquals();
+        IntPredicate matches = cursor -> status.isEmpty()
+                || status.equals(dataset.get(plan.index(cursor)).statusValue());
+
+        List<AsyncInvokeSummary> items = new ArrayList<>(Math.min(take, plan.length()));
+        int cursor = plan.start();
+        for (; cursor < plan.length() && items.size() < take; cursor++) {
+            AsyncInvokeSummary item = dataset.get(plan.index(cursor));
+            if (status.isEmpty() || status.equals(item.statusValue())) {
+                items.add(item);
+            }
+        }
+        while (cursor < plan.length() && !matches.test(cursor)) {
+            cursor++;
+        }
+        // The token points at the next match, so the same position always yields the same token whatever the
+        // page sizes before it: what makes CYCLE_TOKEN's A, B, A come out exact.
+        Optional<PageToken> next = cursor < plan.length()
+                ? Optional.of(new PageToken(cursor, 0, plan.queryHash()))
+                : Optional.empty();
+
+        Optional<String> nextToken;
+        if (fault instanceof Fault.RepeatToken) {
+            nextToken = Optional.of(plan.request().nextToken()
+                    .orElseGet(() -> new PageToken(0, 0, plan.queryHash()).encode(dataset.fingerprint())));
+        } else if (fault instanceof Fault.CycleToken) {
+            int back = plan.start() - 1;
+            int found = 0;
+            int earliest = 0;
+            for (; back >= 0 && found < limit; back--) {
+                if (matches.test(back)) {
+                    found++;
+                    earliest = back;
+                }
+            }
+            int target = found == limit ? earliest : 0;
+            nextToken = Optional.of(new PageToken(target, 0, plan.queryHash()).encode(dataset.fingerprint()));
+        } else if (fault instanceof Fault.EmptyPageWithToken) {
+            PageToken here = plan.token().orElseGet(() -> new PageToken(plan.start(), 0, plan.queryHash()));
+            nextToken = Optional.of(here.nextVariant().encode(dataset.fingerprint()));
+        } else {
+            nextToken = next.map(token -> token.encode(dataset.fingerprint()));
+        }
+        return WireJson.page(items, nextToken);
+    }
+
+    private void getAsyncInvoke(HttpExchange exchange, String encodedArn) throws IOException {
+        String arn;
+        try {
+            // Percent-decoding, not form-decoding: a '+' in a path is a plus sign.
+            arn = URLDecoder.decode(encodedArn.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            sendError(exchange, ApiError.validation("The invocationArn in the path is not validly percent-encoded"));
+            return;
+        }
+        if (arn.isEmpty() || arn.length() > 2048 || !INVOCATION_ARN.matcher(arn).matches()) {
+            String shown = arn.length() > 100 ? arn.substring(0, 100) + "..." : arn;
+            sendError(exchange, ApiError.validation("1 validation error detected: Value '" + shown
+                    + "' at 'invocationArn' failed to satisfy constraint: Member must satisfy regular expression"
+                    + " pattern: " + INVOCATION_ARN_PATTERN));
+            return;
+        }
+        Optional<AsyncInvokeSummary> found = dataset.find(arn);
+        if (found.isEmpty()) {
+            // GetAsyncInvoke models no ResourceNotFoundException; a ValidationException is what the model allows.
+            sendError(exchange, ApiError.validation("The invocationArn does not identify an asynchronous invocation"
+                    + " in this account: " + arn));
+            return;
+        }
+        send(exchange, 200, Optional.empty(), WireJson.summary(found.get()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void record(String method, String path, Optional<String> rawQuery, Map<String, String> params,
+            Fault fault) {
+        requests.add(new RecordedRequest(method, path, rawQuery, params,
+                fault == Fault.NONE ? Optional.empty() : Optional.of(fault)));
+    }
+
+    private static void sendError(HttpExchange exchange, ApiError error) throws IOException {
+        send(exchange, error.httpStatus(), Optional.of(error.errorType()),
+                WireJson.error(error.getMessage()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, Optional<String> errorType, byte[] body)
+            throws IOException {
+        headers(exchange, errorType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** Promises the whole body, sends half, and lets {@link #handle}'s close drop the connection. */
+    private static void sendTruncated(HttpExchange exchange, byte[] body) throws IOException {
+        headers(exchange, Optional.empty());
+        exchange.sendResponseHeaders(200, body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+    }
+
+    private static void headers(HttpExchange exchange, Optional<String> errorType) {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", "application/json");
+        headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+        errorType.ifPresent(type -> headers.set("x-amzn-ErrorType", type));
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        if (!duration.isZero()) {
+            // Beyond 292 years in nanoseconds the stall is forever, which is what such a duration means.
+            long nanos = duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) < 0 ? duration.toNanos() : Long.MAX_VALUE;
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+    }
+
+    /** Form-decodes a query string, as the service does ({@code +} is a space); the first of repeated names wins. */
+    static Map<String, String> decodeQuery(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            params.putIfAbsent(name, value);
+        }
+        return params;
+    }
+}
