@@ -229,6 +229,53 @@ class AsyncInvokeListerTest {
     }
 
     @Test
+    void cycleBackToAnEarlierTokenFailsWithTokenThatResumesExactly() {
+        emulator.faults().next(Fault.NONE, Fault.NONE, Fault.CYCLE_TOKEN);
+        List<AsyncInvokeSummary> delivered = new ArrayList<>();
+        PaginationConfig pageOf10 = PaginationConfig.builder().pageSize(10).build();
+        assertThatThrownBy(() -> {
+            try (Stream<AsyncInvokeSummary> items = lister.stream(ListAsyncInvokesQuery.all(), pageOf10)) {
+                items.forEach(delivered::add);
+            }
+        }).isInstanceOfSatisfying(PaginationException.class, e -> {
+            assertThat(delivered).isEqualTo(newestFirst.subList(0, 30));
+            assertThat(collect(pageOf10.withStartingToken(e.resumeToken().orElseThrow())))
+                    .isEqualTo(newestFirst.subList(30, COUNT));
+        });
+    }
+
+    @Test
+    void emptyPageWithTokenGoesOn() {
+        emulator.faults().next(Fault.NONE, Fault.EMPTY_PAGE_WITH_TOKEN);
+        assertThat(collect(PaginationConfig.builder().pageSize(100).build())).isEqualTo(newestFirst);
+        assertThat(requestLine()).containsExactly("false:100", "true:100", "true:100", "true:100");
+    }
+
+    @Test
+    void keepsEveryItemOfAnOversizedPage() {
+        emulator.faults().next(Fault.OVERSIZED_PAGE);
+        List<SummaryPage> pages;
+        try (Stream<SummaryPage> stream = lister.pages(ListAsyncInvokesQuery.all(),
+                PaginationConfig.builder().pageSize(100).build())) {
+            pages = stream.collect(Collectors.toList());
+        }
+        assertThat(pages.get(0).items()).hasSize(103);
+        assertThat(pages.stream().flatMap(p -> p.items().stream())).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void cutsAnOversizedPageAtMaxItemsAsBotocore() {
+        emulator.faults().next(Fault.OVERSIZED_PAGE);
+        ListResult result = lister.list(ListAsyncInvokesQuery.all(),
+                PaginationConfig.builder().pageSize(5).maxItems(6).build());
+        // 8 items came for the 5 asked; botocore keeps 6 and its token says "first page, skip 6".
+        assertThat(result.items()).isEqualTo(newestFirst.subList(0, 6));
+        assertThat(result.nextToken()).contains(PagingToken.encode(null, 6));
+        assertThat(collect(PaginationConfig.builder().startingToken(result.nextToken().get()).build()))
+                .isEqualTo(newestFirst.subList(6, COUNT));
+    }
+
+    @Test
     void rejectsMalformedTokenBeforeAnyRequest() {
         String negative = Base64.getEncoder().encodeToString(
                 "{\"nextToken\": \"x\", \"boto_truncate_amount\": -1}".getBytes(StandardCharsets.UTF_8));
