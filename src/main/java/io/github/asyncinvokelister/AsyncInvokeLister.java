@@ -5,6 +5,7 @@ import io.github.asyncinvokelister.internal.PagingToken;
 import io.github.asyncinvokelister.internal.SdkPageSource;
 import io.github.asyncinvokelister.internal.WalkedPage;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +16,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
@@ -38,11 +42,17 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * only as items are consumed, one page at a time, on the calling thread; close a stream to end its listing.
  * Logging is through SLF4J at DEBUG, a line a page, without tokens or failure messages.
  *
+ * <p>When the service sends a {@code nextToken} already seen, a listing throws {@link PaginationException}; when a
+ * request fails after the SDK's retries, {@link ListingInterruptedException} with the SDK's exception as cause.
+ * Streams throw them from their terminal operation, at the item where the listing stopped. Both carry the token
+ * that resumes just after the last item delivered.
+ *
  * <p>An instance is thread-safe: each call starts an independent listing.
  */
 public final class AsyncInvokeLister implements AutoCloseable {
     private final BedrockRuntimeClient client;
     private final boolean ownsClient;
+    private volatile boolean closed;
 
     private AsyncInvokeLister(BedrockRuntimeClient client, boolean ownsClient) {
         this.client = client;
@@ -81,8 +91,23 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @throws IllegalArgumentException if the starting token is malformed; no request is made
      */
     public Stream<AsyncInvokeSummary> stream(ListAsyncInvokesQuery query, PaginationConfig pagination) {
-        PageWalker<AsyncInvokeSummary> walker = walker(query, pagination);
-        return StreamSupport.stream(new ItemSpliterator(walker), false).onClose(walker::close);
+        ListingCursor cursor = cursor(query, pagination);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED
+                | Spliterator.NONNULL), false).onClose(cursor::close);
+    }
+
+    /**
+     * The items of a listing one at a time, with a token to resume after any of them. Use it in
+     * try-with-resources: closing it ends the listing.
+     *
+     * @param query the filters and sort
+     * @param pagination how much to fetch and where to start
+     * @return the cursor, positioned before the first item
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if the starting token is malformed; no request is made
+     */
+    public ListingCursor cursor(ListAsyncInvokesQuery query, PaginationConfig pagination) {
+        return new ListingCursor(walker(query, pagination));
     }
 
     /**
@@ -131,33 +156,52 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @return the items and the resume token
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if the starting token is malformed; no request is made
+     * @throws PaginationException if the service sent a token already seen in this listing; it carries the items
+     *     gathered so far ({@link PaginationException#partialItems()}) and the token that resumes after them
+     * @throws ListingInterruptedException if a request failed after the SDK's retries; likewise
      */
     public ListResult list(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         PageWalker<AsyncInvokeSummary> walker = walker(query, pagination);
         List<AsyncInvokeSummary> items = new ArrayList<>();
         String nextToken = null;
-        while (walker.hasNext()) {
-            WalkedPage<AsyncInvokeSummary> page = walker.next();
-            items.addAll(page.items());
-            nextToken = page.resumeToken();
+        try {
+            while (walker.hasNext()) {
+                WalkedPage<AsyncInvokeSummary> page = walker.next();
+                items.addAll(page.items());
+                nextToken = page.resumeToken();
+            }
+        } catch (PaginationException e) {
+            throw e.withPartialItems(items);
         }
         // The last page has a resume token only when maxItems ended the listing: boto3's NextToken.
         return new ListResult(items, Optional.ofNullable(nextToken));
     }
 
-    /** Closes the client if this lister built it; a client given to {@link #create} stays open. */
+    /**
+     * Closes the client if this lister built it; a client given to {@link #create} stays open. Listings started
+     * later fail with {@link IllegalStateException}.
+     */
     @Override
     public void close() {
+        closed = true;
         if (ownsClient) {
             client.close();
         }
     }
 
+    /** The client listings go through; for tests of ownership. */
+    BedrockRuntimeClient client() {
+        return client;
+    }
+
     private PageWalker<AsyncInvokeSummary> walker(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(pagination, "pagination");
+        if (closed) {
+            throw new IllegalStateException("the lister is closed");
+        }
         PagingToken start = pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
-        return new PageWalker<>(new SdkPageSource(client, query), start,
+        return new PageWalker<>(new SdkPageSource(client, query, start), start,
                 pagination.maxItems().orElse(Integer.MAX_VALUE),
                 pagination.pageSize().orElse(PaginationConfig.MAX_PAGE_SIZE));
     }
@@ -166,36 +210,28 @@ public final class AsyncInvokeLister implements AutoCloseable {
         return new SummaryPage(page.items(), Optional.ofNullable(page.resumeToken()));
     }
 
-    /** Walks the items of the walker's pages, fetching the next page only when the current one is used up. */
-    private static final class ItemSpliterator extends Spliterators.AbstractSpliterator<AsyncInvokeSummary> {
-        private final PageWalker<AsyncInvokeSummary> walker;
-        private List<AsyncInvokeSummary> items = List.of();
-        private int index;
-
-        ItemSpliterator(PageWalker<AsyncInvokeSummary> walker) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.walker = walker;
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super AsyncInvokeSummary> action) {
-            while (index == items.size()) {
-                if (!walker.hasNext()) {
-                    return false;
-                }
-                items = walker.next().items();
-                index = 0;
-            }
-            action.accept(items.get(index++));
-            return true;
-        }
-    }
-
-    /** Builds an {@link AsyncInvokeLister} that owns its client. */
+    /**
+     * Builds an {@link AsyncInvokeLister} that owns its client. Retries and timeouts are the SDK's, with these
+     * defaults: the {@link RetryMode#STANDARD standard} retry strategy (exponential backoff with jitter, throttling
+     * retried with a longer base delay), {@value #DEFAULT_MAX_ATTEMPTS} attempts a request, each attempt cut off
+     * after {@link #DEFAULT_API_CALL_ATTEMPT_TIMEOUT 30 seconds} and a request with its retries after
+     * {@link #DEFAULT_API_CALL_TIMEOUT 2 minutes}, so a server that hangs cannot hang a listing.
+     */
     public static final class Builder {
+        /** Attempts a request gets, retries included, unless {@link #maxAttempts(int)} says otherwise. */
+        public static final int DEFAULT_MAX_ATTEMPTS = 3;
+        /** How long one attempt may take, unless {@link #apiCallAttemptTimeout(Duration)} says otherwise. */
+        public static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+        /** How long a request with its retries may take, unless {@link #apiCallTimeout(Duration)} says otherwise. */
+        public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMinutes(2);
+
         private Region region;
         private AwsCredentialsProvider credentialsProvider;
         private URI endpointOverride;
+        private RetryMode retryMode = RetryMode.STANDARD;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Duration apiCallAttemptTimeout = DEFAULT_API_CALL_ATTEMPT_TIMEOUT;
+        private Duration apiCallTimeout = DEFAULT_API_CALL_TIMEOUT;
 
         private Builder() {
         }
@@ -234,6 +270,59 @@ public final class AsyncInvokeLister implements AutoCloseable {
         }
 
         /**
+         * The SDK's retry strategy: {@link RetryMode#STANDARD} (the default) or {@link RetryMode#ADAPTIVE_V2},
+         * which also rate-limits the client after throttling.
+         *
+         * @param retryMode the mode
+         * @return this builder
+         * @throws NullPointerException if {@code retryMode} is {@code null}
+         */
+        public Builder retryMode(RetryMode retryMode) {
+            this.retryMode = Objects.requireNonNull(retryMode, "retryMode");
+            return this;
+        }
+
+        /**
+         * How many attempts a request gets, the first included; 1 turns retries off.
+         *
+         * @param maxAttempts at least 1; {@value #DEFAULT_MAX_ATTEMPTS} by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxAttempts} is below 1
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * How long one HTTP attempt may take before it is abandoned (and retried).
+         *
+         * @param apiCallAttemptTimeout a positive duration; 30 seconds by default
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
+        public Builder apiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
+            this.apiCallAttemptTimeout = positive(apiCallAttemptTimeout, "apiCallAttemptTimeout");
+            return this;
+        }
+
+        /**
+         * How long a request may take with all its retries before the listing fails with
+         * {@link ListingInterruptedException}.
+         *
+         * @param apiCallTimeout a positive duration; 2 minutes by default
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
+        public Builder apiCallTimeout(Duration apiCallTimeout) {
+            this.apiCallTimeout = positive(apiCallTimeout, "apiCallTimeout");
+            return this;
+        }
+
+        /**
          * Builds the lister and its client.
          *
          * @return the lister
@@ -241,8 +330,13 @@ public final class AsyncInvokeLister implements AutoCloseable {
         // The project standardises on apache-client, which SDK 2.57 deprecates in favour of apache5-client.
         @SuppressWarnings("deprecation")
         public AsyncInvokeLister build() {
+            RetryStrategy retryStrategy = AwsRetryStrategy.forRetryMode(retryMode).toBuilder()
+                    .maxAttempts(maxAttempts).build();
             BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
-                    .httpClientBuilder(ApacheHttpClient.builder());
+                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .overrideConfiguration(o -> o.retryStrategy(retryStrategy)
+                            .apiCallAttemptTimeout(apiCallAttemptTimeout)
+                            .apiCallTimeout(apiCallTimeout));
             if (region != null) {
                 builder.region(region);
             }
@@ -253,6 +347,14 @@ public final class AsyncInvokeLister implements AutoCloseable {
                 builder.endpointOverride(endpointOverride);
             }
             return new AsyncInvokeLister(builder.build(), true);
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isZero() || duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive: " + duration);
+            }
+            return duration;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.asyncinvokelister.internal;
 
+import io.github.asyncinvokelister.ListingInterruptedException;
 import io.github.asyncinvokelister.PaginationException;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -8,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * botocore's {@code PageIterator} for {@code ListAsyncInvokes}, with this library's deliberate changes.
@@ -67,6 +69,15 @@ public final class PageWalker<T> implements Iterator<WalkedPage<T>> {
         return !done;
     }
 
+    /**
+     * Where the next page starts: the token of the next request and how many of its items to skip.
+     *
+     * @return the position
+     */
+    public PagingToken position() {
+        return new PagingToken(requestToken, skip);
+    }
+
     /** Ends the walk: {@link #hasNext()} answers {@code false} from now on. */
     public void close() {
         done = true;
@@ -78,6 +89,7 @@ public final class PageWalker<T> implements Iterator<WalkedPage<T>> {
      * @return the page
      * @throws NoSuchElementException if the walk is over
      * @throws PaginationException if the previous page's {@code nextToken} was seen before in this listing
+     * @throws ListingInterruptedException if the request failed after the SDK's retries; the walk is then over
      */
     @Override
     public WalkedPage<T> next() {
@@ -91,7 +103,15 @@ public final class PageWalker<T> implements Iterator<WalkedPage<T>> {
         long remaining = maxItems - delivered;
         int maxResults = (int) Math.min(PagingToken.MAX_SKIP, skip + Math.min(pageSize, remaining));
         long startNanos = System.nanoTime();
-        PageSource.Page<T> response = source.fetch(requestToken, maxResults);
+        PageSource.Page<T> response;
+        try {
+            response = source.fetch(requestToken, maxResults);
+        } catch (SdkException e) {
+            done = true;
+            throw new ListingInterruptedException("the listing stopped after " + pageNumber + " pages and "
+                    + delivered + " items: a request failed after the SDK's retries (" + e.getClass().getSimpleName()
+                    + ")", position().encode(), e);
+        }
         pageNumber++;
 
         List<T> all = response.items();

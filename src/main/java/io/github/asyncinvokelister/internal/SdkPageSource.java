@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDat
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeS3OutputDataConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /**
  * Fetches {@code ListAsyncInvokes} pages through the AWS SDK and maps them to this library's records. One
@@ -24,15 +25,20 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
     private final BedrockRuntimeClient client;
     private final ListAsyncInvokesRequest baseRequest;
     private final ResponseBodyCapture bodyCapture = new ResponseBodyCapture();
+    /** The caller's starting service token, until the first response shows whether the service takes it. */
+    private String unconfirmedStartingToken;
 
     /**
      * Creates a source for one listing.
      *
      * @param client the client to call; not closed here
      * @param query the filters and sort sent with every request
+     * @param start where the listing starts; a service that rejects its token fails the listing with
+     *     {@link IllegalArgumentException}, as a malformed token does
      */
-    public SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query) {
+    public SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query, PagingToken start) {
         this.client = client;
+        this.unconfirmedStartingToken = start.serviceToken();
         this.baseRequest = ListAsyncInvokesRequest.builder()
                 .submitTimeAfter(query.submitTimeAfter().orElse(null))
                 .submitTimeBefore(query.submitTimeBefore().orElse(null))
@@ -45,8 +51,19 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
 
     @Override
     public Page<AsyncInvokeSummary> fetch(String serviceToken, int maxResults) {
-        ListAsyncInvokesResponse response = client.listAsyncInvokes(
-                baseRequest.toBuilder().maxResults(maxResults).nextToken(serviceToken).build());
+        ListAsyncInvokesResponse response;
+        try {
+            response = client.listAsyncInvokes(
+                    baseRequest.toBuilder().maxResults(maxResults).nextToken(serviceToken).build());
+        } catch (ValidationException e) {
+            if (unconfirmedStartingToken != null && unconfirmedStartingToken.equals(serviceToken)) {
+                // Every other parameter was checked before the request: the token is what the service refused.
+                throw new IllegalArgumentException("startingToken was rejected by the service: "
+                        + e.awsErrorDetails().errorMessage(), e);
+            }
+            throw e;
+        }
+        unconfirmedStartingToken = null;
         List<software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeSummary> sdkItems =
                 response.asyncInvokeSummaries();
         List<String> unknownMembers = null;

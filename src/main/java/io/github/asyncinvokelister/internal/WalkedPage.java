@@ -16,6 +16,15 @@ import java.util.Objects;
 public record WalkedPage<T>(List<T> items, String requestToken, int offset, String resumeToken) {
 
     /**
+     * The token that resumes with this page's first item.
+     *
+     * @return the token
+     */
+    public String startToken() {
+        return new PagingToken(requestToken, offset).encode();
+    }
+
+    /**
      * The token that resumes with the item after {@code items().get(index)}: botocore's form with a truncate
      * amount, or, after the last item, {@link #resumeToken()}.
      *
