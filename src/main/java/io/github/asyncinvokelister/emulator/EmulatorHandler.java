@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,8 @@ final class EmulatorHandler implements HttpHandler {
     private final Faults faults;
     private final Duration latency;
     private final Queue<RecordedRequest> requests;
+    /** The nextToken of the last request of each query, for CYCLE_TOKEN: a token the client really used. */
+    private final Map<Long, String> lastTokenByQuery = new ConcurrentHashMap<>();
 
     EmulatorHandler(Dataset dataset, Faults faults, Duration latency, Queue<RecordedRequest> requests) {
         this.dataset = dataset;
@@ -112,6 +115,18 @@ final class EmulatorHandler implements HttpHandler {
         if (invalid != null && altersPage(fault)) {
             fault = Fault.NONE;
         }
+        String previousToken = null;
+        if (plan != null) {
+            Optional<String> token = plan.request().nextToken();
+            previousToken = token.isPresent() ? lastTokenByQuery.put(plan.queryHash(), token.get())
+                    : lastTokenByQuery.remove(plan.queryHash());
+            boolean tokenFault = fault instanceof Fault.RepeatToken || fault instanceof Fault.CycleToken;
+            if (tokenFault && token.isEmpty()) {
+                // A first page has no token the client used to send it back to; any other token would be one
+                // it never saw, a loop no client can detect.
+                fault = Fault.NONE;
+            }
+        }
         record(method, path, rawQuery, params, fault);
         pause(latency);
 
@@ -129,7 +144,7 @@ final class EmulatorHandler implements HttpHandler {
             sendError(exchange, invalid);
             return;
         }
-        byte[] body = page(plan, fault).getBytes(StandardCharsets.UTF_8);
+        byte[] body = page(plan, fault, previousToken).getBytes(StandardCharsets.UTF_8);
         if (fault instanceof Fault.MalformedBody) {
             // Any proper prefix of a JSON object is invalid JSON; the Content-Length stays honest.
             send(exchange, 200, Optional.empty(), Arrays.copyOf(body, body.length / 2));
@@ -205,7 +220,7 @@ final class EmulatorHandler implements HttpHandler {
         return low;
     }
 
-    private String page(Plan plan, Fault fault) {
+    private String page(Plan plan, Fault fault, String previousToken) {
         int limit = plan.request().maxResults();
         int take = fault instanceof Fault.EmptyPageWithToken ? 0
                 : fault instanceof Fault.OversizedPage oversized ? limit + oversized.extraItems()
@@ -233,20 +248,9 @@ final class EmulatorHandler implements HttpHandler {
 
         Optional<String> nextToken;
         if (fault instanceof Fault.RepeatToken) {
-            nextToken = Optional.of(plan.request().nextToken()
-                    .orElseGet(() -> new PageToken(0, 0, plan.queryHash()).encode(dataset.fingerprint())));
+            nextToken = plan.request().nextToken();
         } else if (fault instanceof Fault.CycleToken) {
-            int back = plan.start() - 1;
-            int found = 0;
-            int earliest = 0;
-            for (; back >= 0 && found < limit; back--) {
-                if (matches.test(back)) {
-                    found++;
-                    earliest = back;
-                }
-            }
-            int target = found == limit ? earliest : 0;
-            nextToken = Optional.of(new PageToken(target, 0, plan.queryHash()).encode(dataset.fingerprint()));
+            nextToken = Optional.of(previousToken != null ? previousToken : plan.request().nextToken().orElseThrow());
         } else if (fault instanceof Fault.EmptyPageWithToken) {
             PageToken here = plan.token().orElseGet(() -> new PageToken(plan.start(), 0, plan.queryHash()));
             nextToken = Optional.of(here.nextVariant().encode(dataset.fingerprint()));

@@ -21,7 +21,8 @@ import java.util.Objects;
  *       than are sent before the connection closes;</li>
  *   <li>{@link MalformedBody} ({@link #MALFORMED_BODY}): a 200 whose body is not valid JSON;</li>
  *   <li>{@link RepeatToken} ({@link #REPEAT_TOKEN}): the page's {@code nextToken} is the request's own;</li>
- *   <li>{@link CycleToken} ({@link #CYCLE_TOKEN}): the page's {@code nextToken} leads one page back;</li>
+ *   <li>{@link CycleToken} ({@link #CYCLE_TOKEN}): the page's {@code nextToken} is the one the client used a page
+ *       before;</li>
  *   <li>{@link EmptyPageWithToken} ({@link #EMPTY_PAGE_WITH_TOKEN}): no items, and a new token for the same
  *       position;</li>
  *   <li>{@link OversizedPage} ({@link #OVERSIZED_PAGE}): more items than {@code maxResults} asked for.</li>
@@ -65,7 +66,7 @@ public sealed interface Fault {
     MalformedBody MALFORMED_BODY = new MalformedBody();
     /** Answer the page with the request's own {@code nextToken}. */
     RepeatToken REPEAT_TOKEN = new RepeatToken();
-    /** Answer the page with a {@code nextToken} that leads one page back. */
+    /** Answer the page with the {@code nextToken} the client used a page before. */
     CycleToken CYCLE_TOKEN = new CycleToken();
     /** Answer with no items and a new token for the same position. */
     EmptyPageWithToken EMPTY_PAGE_WITH_TOKEN = new EmptyPageWithToken();
@@ -158,15 +159,18 @@ public sealed interface Fault {
 
     /**
      * Serves the page, but with the request's own {@code nextToken} as the response's: a client that follows it
-     * asks for the same page forever. On a first page, which had no token, it is a token for the first page.
+     * asks for the same page forever. Not applied to a first page, which had no token to send back (any other
+     * token would be one the client never saw, a loop no client could detect); that request is recorded without
+     * a fault.
      */
     record RepeatToken() implements Fault {
     }
 
     /**
-     * Serves the page, but with a {@code nextToken} that leads one page (of the request's size) back. On the third
-     * page of a listing with one page size, that is the token that fetched the second page: tokens A, B, then A
-     * again. On the first or second page it is a token for the first page.
+     * Serves the page, but with the {@code nextToken} of the emulator's previous request for the same query: on
+     * the third page of a listing, the token that fetched the second page, so tokens A, B, then A again. When the
+     * previous request had no token (on a second page) it sends back the request's own, as {@link RepeatToken};
+     * like it, not applied to a first page.
      */
     record CycleToken() implements Fault {
     }

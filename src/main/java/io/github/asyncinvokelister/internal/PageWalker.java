@@ -21,7 +21,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  *   <li>the last request asks only for what {@code maxItems} leaves, so a cut lands on a page boundary unless the
  *       server sends more than asked (those items are kept, and cut as botocore cuts them);</li>
  *   <li>resuming inside a page asks for {@code offset + pageSize} items and skips {@code offset}, so a smaller
- *       page size neither repeats nor loses items;</li>
+ *       page size neither repeats nor loses items; if that page has fewer than {@code offset} items, the rest of
+ *       the offset is skipped on the next;</li>
  *   <li>a {@code nextToken} seen before anywhere in the listing, not only the previous one, fails with
  *       {@link PaginationException} once the page that sent it is delivered.</li>
  * </ul>
@@ -140,9 +141,12 @@ public final class PageWalker<T> implements Iterator<WalkedPage<T>> {
                 pending = new PaginationException("the service sent a nextToken already seen in this listing, after "
                         + pageNumber + " pages and " + delivered + " items; it would loop forever", afterLastItem);
             } else {
-                page = new WalkedPage<>(items, requestToken, skip, PagingToken.encode(nextToken));
+                // A page shorter than the offset (an empty one, say) leaves the rest of the offset to the next:
+                // its token continues right after this page's items.
+                PagingToken next = new PagingToken(nextToken, skip - start);
+                page = new WalkedPage<>(items, requestToken, skip, next.encode());
                 requestToken = nextToken;
-                skip = 0;
+                skip = next.skip();
             }
         }
         if (LOG.isDebugEnabled()) {

@@ -179,13 +179,24 @@ class FaultsTest {
     }
 
     @Test
-    void repeatTokenOnAFirstPageLeadsToTheFirstPage() {
-        emu.faults().next(Fault.REPEAT_TOKEN);
+    void tokenFaultsOnAFirstPageAreNotApplied() {
+        emu.faults().next(Fault.REPEAT_TOKEN, Fault.CYCLE_TOKEN);
         ListAsyncInvokesResponse first = once.listAsyncInvokes(r -> r.maxResults(5));
-
-        ListAsyncInvokesResponse again = once.listAsyncInvokes(r -> r.maxResults(5).nextToken(first.nextToken()));
+        ListAsyncInvokesResponse again = once.listAsyncInvokes(r -> r.maxResults(5));
 
         assertThat(again.asyncInvokeSummaries()).isEqualTo(first.asyncInvokeSummaries());
+        assertThat(again.nextToken()).isEqualTo(first.nextToken()).isNotNull();
+        ListAsyncInvokesResponse second = once.listAsyncInvokes(r -> r.maxResults(5).nextToken(first.nextToken()));
+        assertThat(second.asyncInvokeSummaries()).doesNotContainAnyElementsOf(first.asyncInvokeSummaries());
+        assertThat(emu.requests()).extracting(RecordedRequest::fault).containsOnly(Optional.empty());
+    }
+
+    @Test
+    void cycleTokenOnASecondPageRepeatsItsOwnToken() {
+        emu.faults().next(Fault.NONE, Fault.CYCLE_TOKEN);
+        String a = once.listAsyncInvokes(r -> r.maxResults(5)).nextToken();
+
+        assertThat(once.listAsyncInvokes(r -> r.maxResults(5).nextToken(a)).nextToken()).isEqualTo(a);
     }
 
     @Test

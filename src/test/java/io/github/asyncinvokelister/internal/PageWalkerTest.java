@@ -141,6 +141,24 @@ class PageWalkerTest {
     }
 
     @Test
+    void carriesTheRestOfAnOffsetPastAPageShorterThanIt() {
+        // Resuming at T+3, the server answers T with an empty page and a token for the same position.
+        Map<String, PageSource.Page<String>> pages = Map.of(
+                "T", new PageSource.Page<>(List.of(), "T2"),
+                "T2", new PageSource.Page<>(List.of("a", "b", "c", "d", "e"), null));
+        List<String> requested = new ArrayList<>();
+        PageWalker<String> walker = new PageWalker<>((token, max) -> {
+            requested.add(token + ":" + max);
+            return pages.get(token);
+        }, new PagingToken("T", 3), NO_LIMIT, 10);
+        WalkedPage<String> empty = walker.next();
+        assertThat(empty.items()).isEmpty();
+        assertThat(empty.resumeToken()).isEqualTo(PagingToken.encode("T2", 3));
+        assertThat(walker.next().items()).containsExactly("d", "e");
+        assertThat(requested).containsExactly("T:13", "T2:13");
+    }
+
+    @Test
     void emptyStringTokenEndsTheListing() {
         Map<String, PageSource.Page<String>> pages = Map.of("start", new PageSource.Page<>(List.of("a"), ""));
         PageWalker<String> walker = new PageWalker<>((token, max) -> pages.get(token == null ? "start" : token),
