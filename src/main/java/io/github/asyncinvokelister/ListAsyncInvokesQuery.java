@@ -29,6 +29,11 @@ public record ListAsyncInvokesQuery(
         Optional<SortBy> sortBy,
         Optional<SortOrder> sortOrder) {
 
+    /** The earliest time the wire's ISO-8601 timestamps (four-digit years) can carry. */
+    public static final Instant EARLIEST_TIME = Instant.parse("0000-01-01T00:00:00Z");
+    /** The latest time the wire's ISO-8601 timestamps (four-digit years) can carry. */
+    public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static final ListAsyncInvokesQuery ALL = builder().build();
     /**
      * Validates the components.
@@ -39,8 +44,9 @@ public record ListAsyncInvokesQuery(
      * @param sortBy what to sort by; the service sorts by submission time when absent
      * @param sortOrder the order; the service sorts newest first when absent
      * @throws NullPointerException if a component is {@code null}
-     * @throws IllegalArgumentException if {@code submitTimeAfter} is not before {@code submitTimeBefore}, or
-     *     {@code statusEquals} is {@link InvocationStatus#UNKNOWN}
+     * @throws IllegalArgumentException if {@code submitTimeAfter} is not before {@code submitTimeBefore}, either
+     *     lies outside {@link #EARLIEST_TIME} to {@link #LATEST_TIME}, or {@code statusEquals} is
+     *     {@link InvocationStatus#UNKNOWN}
      */
     public ListAsyncInvokesQuery {
         Objects.requireNonNull(submitTimeAfter, "submitTimeAfter");
@@ -48,6 +54,8 @@ public record ListAsyncInvokesQuery(
         Objects.requireNonNull(statusEquals, "statusEquals");
         Objects.requireNonNull(sortBy, "sortBy");
         Objects.requireNonNull(sortOrder, "sortOrder");
+        checkRepresentable(submitTimeAfter, "submitTimeAfter");
+        checkRepresentable(submitTimeBefore, "submitTimeBefore");
         if (submitTimeAfter.isPresent() && submitTimeBefore.isPresent()
                 && !submitTimeAfter.get().isBefore(submitTimeBefore.get())) {
             throw new IllegalArgumentException("submitTimeAfter must be before submitTimeBefore: submitTimeAfter="
@@ -55,6 +63,13 @@ public record ListAsyncInvokesQuery(
         }
         if (statusEquals.orElse(null) == InvocationStatus.UNKNOWN) {
             throw new IllegalArgumentException("statusEquals must be a known status: UNKNOWN");
+        }
+    }
+
+    private static void checkRepresentable(Optional<Instant> time, String name) {
+        if (time.isPresent() && (time.get().isBefore(EARLIEST_TIME) || time.get().isAfter(LATEST_TIME))) {
+            throw new IllegalArgumentException(name + " must be between years 0000 and 9999, as ISO-8601 has them: "
+                    + time.get());
         }
     }
 
