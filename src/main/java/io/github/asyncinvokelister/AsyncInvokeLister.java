@@ -1,7 +1,9 @@
 package io.github.asyncinvokelister;
 
 import io.github.asyncinvokelister.internal.PageWalker;
+import io.github.asyncinvokelister.internal.Pages;
 import io.github.asyncinvokelister.internal.PagingToken;
+import io.github.asyncinvokelister.internal.PrefetchingPages;
 import io.github.asyncinvokelister.internal.SdkPageSource;
 import io.github.asyncinvokelister.internal.WalkedPage;
 import java.net.URI;
@@ -12,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -39,7 +44,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  *
  * <p>Paging follows botocore's paginator ({@link PaginationConfig} has the details) and its tokens are
  * botocore's, so a token from here resumes in boto3 or the AWS CLI and theirs resume here. Requests are made
- * only as items are consumed, one page at a time, on the calling thread; close a stream to end its listing.
+ * only as items are consumed, one page at a time, on the calling thread; close a stream to end its listing. With
+ * {@link #withPrefetch(int)} the next pages are fetched in the background while the current one is consumed.
  * Logging is through SLF4J at DEBUG, a line a page, without tokens or failure messages.
  *
  * <p>When the service sends a {@code nextToken} already seen, a listing throws {@link PaginationException}; when a
@@ -50,13 +56,22 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * <p>An instance is thread-safe: each call starts an independent listing.
  */
 public final class AsyncInvokeLister implements AutoCloseable {
+    /** The most pages {@link #withPrefetch(int)} fetches ahead. */
+    public static final int MAX_PREFETCH_DEPTH = 4;
+
     private final BedrockRuntimeClient client;
     private final boolean ownsClient;
+    /** Pages fetched ahead of the consumer; 0 for none. */
+    private final int prefetchDepth;
+    private final Executor prefetchExecutor;
     private volatile boolean closed;
 
-    private AsyncInvokeLister(BedrockRuntimeClient client, boolean ownsClient) {
+    private AsyncInvokeLister(BedrockRuntimeClient client, boolean ownsClient, int prefetchDepth,
+            Executor prefetchExecutor) {
         this.client = client;
         this.ownsClient = ownsClient;
+        this.prefetchDepth = prefetchDepth;
+        this.prefetchExecutor = prefetchExecutor;
     }
 
     /**
@@ -67,7 +82,47 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @throws NullPointerException if {@code client} is {@code null}
      */
     public static AsyncInvokeLister create(BedrockRuntimeClient client) {
-        return new AsyncInvokeLister(Objects.requireNonNull(client, "client"), false);
+        return new AsyncInvokeLister(Objects.requireNonNull(client, "client"), false, 0, null);
+    }
+
+    /**
+     * A lister over the same client that fetches up to {@code depth} pages ahead of the consumer, on shared
+     * daemon threads, so that the consumer's work on one page overlaps the request for the next. Requests,
+     * tokens and item order are the same as without read-ahead, and a failure surfaces at the item where it would
+     * have without it; closing a stream or cursor abandons the request in flight. The new lister does not own the
+     * client: closing it leaves the client open, and closing this lister (if it owns the client) ends both.
+     *
+     * <pre>{@code
+     * AsyncInvokeLister ahead = lister.withPrefetch(2);
+     * try (Stream<AsyncInvokeSummary> items = ahead.stream(query, PaginationConfig.none())) {
+     *     items.forEach(this::slowWork);   // the next page is on its way meanwhile
+     * }
+     * }</pre>
+     *
+     * @param depth how many pages to fetch ahead, 1 to {@value #MAX_PREFETCH_DEPTH}
+     * @return the lister
+     * @throws IllegalArgumentException if {@code depth} is outside 1 to {@value #MAX_PREFETCH_DEPTH}
+     */
+    public AsyncInvokeLister withPrefetch(int depth) {
+        return withPrefetch(depth, DefaultPrefetchExecutor.INSTANCE);
+    }
+
+    /**
+     * {@link #withPrefetch(int)} on the caller's executor: one task at a time per listing, each fetching a page.
+     *
+     * @param depth how many pages to fetch ahead, 1 to {@value #MAX_PREFETCH_DEPTH}
+     * @param executor where the fetches run; a listing whose executor refuses a task fails with its
+     *     {@link java.util.concurrent.RejectedExecutionException}
+     * @return the lister
+     * @throws IllegalArgumentException if {@code depth} is outside 1 to {@value #MAX_PREFETCH_DEPTH}
+     * @throws NullPointerException if {@code executor} is {@code null}
+     */
+    public AsyncInvokeLister withPrefetch(int depth, Executor executor) {
+        if (depth < 1 || depth > MAX_PREFETCH_DEPTH) {
+            throw new IllegalArgumentException("prefetch depth must be between 1 and " + MAX_PREFETCH_DEPTH + ": "
+                    + depth);
+        }
+        return new AsyncInvokeLister(client, false, depth, Objects.requireNonNull(executor, "executor"));
     }
 
     /**
@@ -107,7 +162,8 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @throws IllegalArgumentException if the starting token is malformed; no request is made
      */
     public ListingCursor cursor(ListAsyncInvokesQuery query, PaginationConfig pagination) {
-        return new ListingCursor(walker(query, pagination));
+        PagingToken start = start(query, pagination);
+        return new ListingCursor(pages(query, pagination, start), start.encode());
     }
 
     /**
@@ -132,19 +188,19 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @throws IllegalArgumentException if the starting token is malformed; no request is made
      */
     public Stream<SummaryPage> pages(ListAsyncInvokesQuery query, PaginationConfig pagination) {
-        PageWalker<AsyncInvokeSummary> walker = walker(query, pagination);
-        Spliterator<SummaryPage> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+        Pages<AsyncInvokeSummary> pages = pages(query, pagination, start(query, pagination));
+        Spliterator<SummaryPage> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             @Override
             public boolean tryAdvance(Consumer<? super SummaryPage> action) {
-                if (!walker.hasNext()) {
+                if (!pages.hasNext()) {
                     return false;
                 }
-                action.accept(toSummaryPage(walker.next()));
+                action.accept(toSummaryPage(pages.next()));
                 return true;
             }
         };
-        return StreamSupport.stream(pages, false).onClose(walker::close);
+        return StreamSupport.stream(spliterator, false).onClose(pages::close);
     }
 
     /**
@@ -161,12 +217,11 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @throws ListingInterruptedException if a request failed after the SDK's retries; likewise
      */
     public ListResult list(ListAsyncInvokesQuery query, PaginationConfig pagination) {
-        PageWalker<AsyncInvokeSummary> walker = walker(query, pagination);
         List<AsyncInvokeSummary> items = new ArrayList<>();
         String nextToken = null;
-        try {
-            while (walker.hasNext()) {
-                WalkedPage<AsyncInvokeSummary> page = walker.next();
+        try (Pages<AsyncInvokeSummary> pages = pages(query, pagination, start(query, pagination))) {
+            while (pages.hasNext()) {
+                WalkedPage<AsyncInvokeSummary> page = pages.next();
                 items.addAll(page.items());
                 nextToken = page.resumeToken();
             }
@@ -194,20 +249,36 @@ public final class AsyncInvokeLister implements AutoCloseable {
         return client;
     }
 
-    private PageWalker<AsyncInvokeSummary> walker(ListAsyncInvokesQuery query, PaginationConfig pagination) {
+    /** Checks the arguments and reads the starting token: everything that can fail before a request. */
+    private PagingToken start(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(pagination, "pagination");
         if (closed) {
             throw new IllegalStateException("the lister is closed");
         }
-        PagingToken start = pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
-        return new PageWalker<>(new SdkPageSource(client, query, start), start,
+        return pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
+    }
+
+    private Pages<AsyncInvokeSummary> pages(ListAsyncInvokesQuery query, PaginationConfig pagination,
+            PagingToken start) {
+        PageWalker<AsyncInvokeSummary> walker = new PageWalker<>(new SdkPageSource(client, query, start), start,
                 pagination.maxItems().orElse(Integer.MAX_VALUE),
                 pagination.pageSize().orElse(PaginationConfig.MAX_PAGE_SIZE));
+        return prefetchDepth == 0 ? walker : new PrefetchingPages<>(walker, prefetchDepth, prefetchExecutor);
     }
 
     private static SummaryPage toSummaryPage(WalkedPage<AsyncInvokeSummary> page) {
         return new SummaryPage(page.items(), Optional.ofNullable(page.resumeToken()));
+    }
+
+    /** Daemon threads for read-ahead, made on first use, so a forgotten listing never keeps a JVM alive. */
+    private static final class DefaultPrefetchExecutor {
+        private static final AtomicInteger THREADS = new AtomicInteger();
+        static final Executor INSTANCE = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "async-invoke-lister-prefetch-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -346,7 +417,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
             if (endpointOverride != null) {
                 builder.endpointOverride(endpointOverride);
             }
-            return new AsyncInvokeLister(builder.build(), true);
+            return new AsyncInvokeLister(builder.build(), true, 0, null);
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -1,6 +1,6 @@
 package io.github.asyncinvokelister;
 
-import io.github.asyncinvokelister.internal.PageWalker;
+import io.github.asyncinvokelister.internal.Pages;
 import io.github.asyncinvokelister.internal.WalkedPage;
 import java.util.Iterator;
 import java.util.List;
@@ -25,14 +25,17 @@ import java.util.Optional;
  * thread-safe; close it to end the listing.
  */
 public final class ListingCursor implements Iterator<AsyncInvokeSummary>, AutoCloseable {
-    private final PageWalker<AsyncInvokeSummary> walker;
+    private final Pages<AsyncInvokeSummary> pages;
+    /** Where the listing starts: the resume token until the first page is taken. */
+    private final String startToken;
     private WalkedPage<AsyncInvokeSummary> page;
     private List<AsyncInvokeSummary> items = List.of();
     private int index;
     private boolean closed;
 
-    ListingCursor(PageWalker<AsyncInvokeSummary> walker) {
-        this.walker = walker;
+    ListingCursor(Pages<AsyncInvokeSummary> pages, String startToken) {
+        this.pages = pages;
+        this.startToken = startToken;
     }
 
     /**
@@ -48,10 +51,10 @@ public final class ListingCursor implements Iterator<AsyncInvokeSummary>, AutoCl
             return false;
         }
         while (index == items.size()) {
-            if (!walker.hasNext()) {
+            if (!pages.hasNext()) {
                 return false;
             }
-            page = walker.next();
+            page = pages.next();
             items = page.items();
             index = 0;
         }
@@ -84,13 +87,13 @@ public final class ListingCursor implements Iterator<AsyncInvokeSummary>, AutoCl
         if (index > 0) {
             return Optional.ofNullable(page.resumeTokenAfter(index - 1));
         }
-        return Optional.of(page == null ? walker.position().encode() : page.startToken());
+        return Optional.of(page == null ? startToken : page.startToken());
     }
 
     /** Ends the listing: nothing more is fetched or returned, and {@link #resumeToken()} still says where it was. */
     @Override
     public void close() {
         closed = true;
-        walker.close();
+        pages.close();
     }
 }

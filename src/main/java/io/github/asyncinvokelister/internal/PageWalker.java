@@ -3,7 +3,6 @@ package io.github.asyncinvokelister.internal;
 import io.github.asyncinvokelister.ListingInterruptedException;
 import io.github.asyncinvokelister.PaginationException;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -30,7 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  *
  * @param <T> the item type
  */
-public final class PageWalker<T> implements Iterator<WalkedPage<T>> {
+public final class PageWalker<T> implements Pages<T> {
     private static final Logger LOG = LoggerFactory.getLogger(PageWalker.class);
 
     private final PageSource<T> source;
@@ -80,6 +79,7 @@ public final class PageWalker<T> implements Iterator<WalkedPage<T>> {
     }
 
     /** Ends the walk: {@link #hasNext()} answers {@code false} from now on. */
+    @Override
     public void close() {
         done = true;
     }

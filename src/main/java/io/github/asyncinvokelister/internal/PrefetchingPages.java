@@ -1,0 +1,149 @@
+package io.github.asyncinvokelister.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Fetches up to {@code depth} pages ahead of the consumer on an executor, while the consumer works through the
+ * current one. Each page still depends on the one before (its token), so one request is in flight at a time; the
+ * walker, and with it the requests, tokens and order, is exactly the walker of a listing without read-ahead. A
+ * failure is queued in its place, so it surfaces after the pages before it, where it would have without
+ * read-ahead. {@link #close()} interrupts the request in flight and drops what was fetched.
+ *
+ * @param <T> the item type
+ */
+public final class PrefetchingPages<T> implements Pages<T> {
+    private final PageWalker<T> walker;
+    private final Executor executor;
+    private final int depth;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Fetched pages, and in last place possibly the exception that ended the walk. */
+    private final Deque<Object> buffer = new ArrayDeque<>();
+    private boolean fetching;
+    private boolean exhausted;
+    private boolean closed;
+    private Thread fetchingThread;
+
+    /**
+     * Wraps a walker that nothing else uses from now on. Nothing is fetched before the first {@link #hasNext()}.
+     *
+     * @param walker the walker to run ahead
+     * @param depth how many pages to hold ahead of the consumer, at least 1
+     * @param executor where the fetches run
+     */
+    public PrefetchingPages(PageWalker<T> walker, int depth, Executor executor) {
+        this.walker = walker;
+        this.depth = depth;
+        this.executor = executor;
+    }
+
+    @Override
+    public boolean hasNext() {
+        lock.lock();
+        try {
+            scheduleIfRoom();
+            while (buffer.isEmpty() && !exhausted && !closed) {
+                changed.awaitUninterruptibly();
+            }
+            return !buffer.isEmpty() && !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public WalkedPage<T> next() {
+        Object head;
+        lock.lock();
+        try {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the listing is over");
+            }
+            head = buffer.poll();
+            scheduleIfRoom();
+        } finally {
+            lock.unlock();
+        }
+        if (head instanceof RuntimeException failure) {
+            throw failure;
+        }
+        if (head instanceof Error failure) {
+            throw failure;
+        }
+        @SuppressWarnings("unchecked")
+        WalkedPage<T> page = (WalkedPage<T>) head;
+        return page;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            buffer.clear();
+            if (fetchingThread != null) {
+                fetchingThread.interrupt();
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts the next fetch if none is running and the buffer has room. Called with the lock held. */
+    private void scheduleIfRoom() {
+        if (!fetching && !exhausted && !closed && buffer.size() < depth) {
+            try {
+                executor.execute(this::fetchOne);
+                fetching = true;
+            } catch (RejectedExecutionException rejected) {
+                // The caller's executor is shut down: the listing ends there, with the reason in its place.
+                buffer.add(rejected);
+                exhausted = true;
+            }
+        }
+    }
+
+    private void fetchOne() {
+        lock.lock();
+        try {
+            if (closed) {
+                fetching = false;
+                return;
+            }
+            fetchingThread = Thread.currentThread();
+        } finally {
+            lock.unlock();
+        }
+        Object result;
+        try {
+            result = walker.hasNext() ? walker.next() : null;
+        } catch (RuntimeException | Error failure) {
+            result = failure;
+        }
+        lock.lock();
+        try {
+            fetchingThread = null;
+            fetching = false;
+            if (closed) {
+                // close() may have interrupted this pool thread; the pool should not inherit that.
+                Thread.interrupted();
+                return;
+            }
+            if (result != null) {
+                buffer.add(result);
+            }
+            exhausted = result == null || result instanceof Throwable || !walker.hasNext();
+            scheduleIfRoom();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
