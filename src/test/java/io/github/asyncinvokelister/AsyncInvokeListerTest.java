@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -42,8 +45,7 @@ class AsyncInvokeListerTest {
     static void startEmulator() {
         emulator = BedrockRuntimeEmulator.builder().generated(COUNT, 42).start();
         lister = AsyncInvokeLister.create(emulator.client());
-        newestFirst = new ArrayList<>(emulator.invocations());
-        newestFirst.sort(Comparator.comparing(AsyncInvokeSummary::submitTime).reversed());
+        newestFirst = Listings.newestFirst(emulator);
     }
 
     @AfterAll
@@ -213,9 +215,12 @@ class AsyncInvokeListerTest {
                 .containsKeys("submitTimeAfter", "submitTimeBefore");
     }
 
-    @Test
-    void repeatedTokenFailsWithTokenThatResumesExactly() {
-        emulator.faults().next(Fault.NONE, Fault.REPEAT_TOKEN);
+    @ParameterizedTest(name = "{0} on page {1}")
+    @MethodSource("tokensSeenBefore")
+    void tokenSeenBeforeFailsWithTokenThatResumesExactly(Fault fault, int page) {
+        List<Fault> script = new ArrayList<>(Collections.nCopies(page - 1, Fault.NONE));
+        script.add(fault);
+        emulator.faults().next(script.toArray(Fault[]::new));
         List<AsyncInvokeSummary> delivered = new ArrayList<>();
         PaginationConfig pageOf10 = PaginationConfig.builder().pageSize(10).build();
         assertThatThrownBy(() -> {
@@ -223,26 +228,15 @@ class AsyncInvokeListerTest {
                 items.forEach(delivered::add);
             }
         }).isInstanceOfSatisfying(PaginationException.class, e -> {
-            assertThat(delivered).isEqualTo(newestFirst.subList(0, 20));
-            List<AsyncInvokeSummary> rest = collect(pageOf10.withStartingToken(e.resumeToken().orElseThrow()));
-            assertThat(rest).isEqualTo(newestFirst.subList(20, COUNT));
+            assertThat(delivered).isEqualTo(newestFirst.subList(0, 10 * page));
+            assertThat(collect(pageOf10.withStartingToken(e.resumeToken().orElseThrow())))
+                    .isEqualTo(newestFirst.subList(10 * page, COUNT));
         });
     }
 
-    @Test
-    void cycleBackToAnEarlierTokenFailsWithTokenThatResumesExactly() {
-        emulator.faults().next(Fault.NONE, Fault.NONE, Fault.CYCLE_TOKEN);
-        List<AsyncInvokeSummary> delivered = new ArrayList<>();
-        PaginationConfig pageOf10 = PaginationConfig.builder().pageSize(10).build();
-        assertThatThrownBy(() -> {
-            try (Stream<AsyncInvokeSummary> items = lister.stream(ListAsyncInvokesQuery.all(), pageOf10)) {
-                items.forEach(delivered::add);
-            }
-        }).isInstanceOfSatisfying(PaginationException.class, e -> {
-            assertThat(delivered).isEqualTo(newestFirst.subList(0, 30));
-            assertThat(collect(pageOf10.withStartingToken(e.resumeToken().orElseThrow())))
-                    .isEqualTo(newestFirst.subList(30, COUNT));
-        });
+    static Stream<Arguments> tokensSeenBefore() {
+        // The same token back (A, A) on page 2; a cycle (A, B, A) on page 3.
+        return Stream.of(Arguments.of(Fault.REPEAT_TOKEN, 2), Arguments.of(Fault.CYCLE_TOKEN, 3));
     }
 
     @Test

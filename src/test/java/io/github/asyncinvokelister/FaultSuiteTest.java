@@ -9,7 +9,6 @@ import io.github.asyncinvokelister.emulator.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -57,8 +56,7 @@ class FaultSuiteTest {
                         .apiCallAttemptTimeout(Duration.ofMillis(300)))
                 .build();
         lister = AsyncInvokeLister.create(client);
-        newestFirst = new ArrayList<>(emulator.invocations());
-        newestFirst.sort(Comparator.comparing(AsyncInvokeSummary::submitTime).reversed());
+        newestFirst = Listings.newestFirst(emulator);
     }
 
     @AfterAll

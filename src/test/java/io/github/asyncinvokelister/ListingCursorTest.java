@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
 import io.github.asyncinvokelister.internal.PagingToken;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,8 +22,7 @@ class ListingCursorTest {
     static void start() {
         emulator = BedrockRuntimeEmulator.builder().generated(COUNT, 5).start();
         lister = AsyncInvokeLister.create(emulator.client());
-        newestFirst = new ArrayList<>(emulator.invocations());
-        newestFirst.sort(Comparator.comparing(AsyncInvokeSummary::submitTime).reversed());
+        newestFirst = Listings.newestFirst(emulator);
     }
 
     @AfterAll
