@@ -46,15 +46,30 @@ public final class Json {
     }
 
     /**
-     * Writes a string as a JSON string literal the way Python's {@code json.dumps} does: {@code "} and
-     * {@code \} escaped, {@code \n \r \t \b \f} by name, and every other character outside printable ASCII as
-     * a lower-case {@code \}{@code uXXXX} escape (UTF-16 code units, so surrogate pairs stay pairs).
+     * Writes a string as a JSON string literal the way Python's {@code json.dumps} does with its defaults
+     * ({@code ensure_ascii=True}), as botocore's tokens need: see {@link #quote(String, StringBuilder, boolean)}.
      *
      * @param value the string
      * @param out where to write
      * @return {@code out}
      */
     public static StringBuilder quote(String value, StringBuilder out) {
+        return quote(value, out, true);
+    }
+
+    /**
+     * Writes a string as a JSON string literal the way Python's {@code json.dumps} does: {@code "} and {@code \}
+     * escaped, {@code \n \r \t \b \f} by name, other control characters as a lower-case {@code \}{@code uXXXX}
+     * escape, and, with {@code ensureAscii}, every character outside printable ASCII too (UTF-16 code units, so
+     * surrogate pairs stay pairs). Without it (the AWS CLI's output), non-ASCII characters and DEL are written
+     * as they are.
+     *
+     * @param value the string
+     * @param out where to write
+     * @param ensureAscii whether to escape everything outside printable ASCII, as Python's default does
+     * @return {@code out}
+     */
+    public static StringBuilder quote(String value, StringBuilder out, boolean ensureAscii) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -67,7 +82,7 @@ public final class Json {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c > 0x7e) {
+                    if (c < 0x20 || ensureAscii && c > 0x7e) {
                         out.append("\\u");
                         String hex = Integer.toHexString(c);
                         out.append("0000", hex.length(), 4).append(hex);

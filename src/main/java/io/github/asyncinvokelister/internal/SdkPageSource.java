@@ -51,6 +51,18 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
 
     @Override
     public Page<AsyncInvokeSummary> fetch(String serviceToken, int maxResults) {
+        return fetch(serviceToken, Integer.valueOf(maxResults));
+    }
+
+    /**
+     * Fetches one page, leaving {@code maxResults} to the service's default when it is {@code null}, as the AWS
+     * CLI's {@code --no-paginate} does.
+     *
+     * @param serviceToken the service's {@code nextToken}, or {@code null} for the first page
+     * @param maxResults the {@code maxResults} to send, or {@code null} to send none
+     * @return the page as the service sent it
+     */
+    public Page<AsyncInvokeSummary> fetch(String serviceToken, Integer maxResults) {
         ListAsyncInvokesResponse response;
         try {
             response = client.listAsyncInvokes(

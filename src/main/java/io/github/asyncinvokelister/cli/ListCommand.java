@@ -1,0 +1,395 @@
+package io.github.asyncinvokelister.cli;
+
+import io.github.asyncinvokelister.AsyncInvokeLister;
+import io.github.asyncinvokelister.AsyncInvokeSummary;
+import io.github.asyncinvokelister.InvocationStatus;
+import io.github.asyncinvokelister.ListAsyncInvokesQuery;
+import io.github.asyncinvokelister.PaginationConfig;
+import io.github.asyncinvokelister.PaginationException;
+import io.github.asyncinvokelister.SortBy;
+import io.github.asyncinvokelister.SortOrder;
+import io.github.asyncinvokelister.SummaryPage;
+import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
+import io.github.asyncinvokelister.internal.PageSource;
+import io.github.asyncinvokelister.internal.PagingToken;
+import io.github.asyncinvokelister.internal.SdkPageSource;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+
+/**
+ * {@code list-async-invokes}: {@code aws bedrock-runtime list-async-invokes}, flag for flag, printing what it prints,
+ * but page by page as the pages arrive, so memory stays flat however long the listing.
+ *
+ * <p>Every flag is checked before any request: a bad one exits {@link ExitCode#USAGE} with one line on standard
+ * error. A service error exits {@link ExitCode#SERVICE_ERROR} and anything else {@link ExitCode#OTHER_ERROR}, with
+ * the error and, when pages were already printed, the token that resumes after them.
+ */
+@Command(name = "list-async-invokes", aliases = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        abbreviateSynopsis = true,
+        usageHelpWidth = 100,
+        description = {
+            "Lists asynchronous invocations, as `aws bedrock-runtime list-async-invokes` does, with the same flags"
+                    + " and the same output, streamed page by page.",
+            "NextToken values resume here and in the AWS CLI alike."})
+final class ListCommand implements Callable<Integer> {
+    private static final String OPERATION = "ListAsyncInvokes";
+    /** The library's parameter names, as its messages use them, and the flags that set them. */
+    private static final Map<String, String> FLAGS = Map.of(
+            "submitTimeAfter", "--submit-time-after",
+            "submitTimeBefore", "--submit-time-before",
+            "statusEquals", "--status-equals",
+            "pageSize", "--page-size",
+            "maxItems", "--max-items",
+            "startingToken", "--starting-token");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    /** The data of {@code --emulator}: the emulator's own demo data. */
+    static final int EMULATOR_ITEMS = 500;
+    static final long EMULATOR_SEED = 42;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--submit-time-after", paramLabel = "<timestamp>", converter = Timestamps.Converter.class,
+            description = "Include invocations submitted after this time: ISO 8601 (2025-03-01,"
+                    + " 2025-03-01T12:00:00Z, 2025-03-01T12:00:00.5+02:00; UTC without an offset) or seconds since"
+                    + " the epoch (1740787200).")
+    private Instant submitTimeAfter;
+
+    @Option(names = "--submit-time-before", paramLabel = "<timestamp>", converter = Timestamps.Converter.class,
+            description = "Include invocations submitted before this time.")
+    private Instant submitTimeBefore;
+
+    @Option(names = "--status-equals", paramLabel = "<status>", completionCandidates = KnownStatuses.class,
+            description = "Filter invocations by status: InProgress, Completed or Failed.")
+    private InvocationStatus statusEquals;
+
+    @Option(names = "--sort-by", paramLabel = "<key>", description = "How to sort the response: SubmissionTime.")
+    private SortBy sortBy;
+
+    @Option(names = "--sort-order", paramLabel = "<order>",
+            description = "The sorting order for the response: Ascending or Descending (the service's default).")
+    private SortOrder sortOrder;
+
+    @Option(names = "--starting-token", paramLabel = "<token>",
+            description = "Where to start: the NextToken of a previous listing, from here or the AWS CLI.")
+    private String startingToken;
+
+    @Option(names = "--page-size", paramLabel = "<n>",
+            description = "The size of each page to get in the service call, 1 to 1000 (default 1000, the fewest"
+                    + " calls). It does not change the items printed.")
+    private Integer pageSize;
+
+    @Option(names = "--max-items", paramLabel = "<n>",
+            description = "The most items to print. If there are more, a NextToken is printed to resume from.")
+    private Integer maxItems;
+
+    @Option(names = "--no-paginate",
+            description = "Make one call and print the service's response as it is, with its own nextToken.")
+    private boolean noPaginate;
+
+    @Option(names = "--max-results", paramLabel = "<n>",
+            description = "The raw maxResults of that one call, 1 to 1000; implies --no-paginate.")
+    private Integer maxResults;
+
+    @Option(names = "--next-token", paramLabel = "<token>",
+            description = "The raw nextToken of that one call (a service nextToken); implies --no-paginate.")
+    private String nextToken;
+
+    @Option(names = "--output", paramLabel = "<format>", defaultValue = "json",
+            description = "json (the AWS CLI's output, the default), ndjson (a summary a line), table or csv.")
+    private OutputFormat output;
+
+    @Option(names = "--endpoint-url", paramLabel = "<url>",
+            description = "Call this URL instead of the region's endpoint.")
+    private String endpointUrl;
+
+    @Option(names = "--region", paramLabel = "<region>",
+            description = "The region; else AWS_REGION, the profile's region, or the SDK's other sources.")
+    private String region;
+
+    @Option(names = "--profile", paramLabel = "<profile>",
+            description = "The profile of the shared config and credentials files to use.")
+    private String profile;
+
+    @Option(names = "--cli-read-timeout", paramLabel = "<seconds>", defaultValue = "60",
+            description = "The most seconds to wait for data on the socket; 0 for no limit. Default 60.")
+    private int readTimeout;
+
+    @Option(names = "--cli-connect-timeout", paramLabel = "<seconds>", defaultValue = "60",
+            description = "The most seconds to wait for a connection; 0 for no limit. Default 60.")
+    private int connectTimeout;
+
+    @Option(names = "--emulator",
+            description = "List from an embedded emulator with 500 generated invocations (seed 42): no AWS account,"
+                    + " nothing leaves this machine.")
+    private boolean emulator;
+
+    private final Dependencies dependencies;
+
+    /**
+     * The statuses a filter can name. Picocli would list the enum's constants by {@code toString()}, which is
+     * {@code null} for {@code UNKNOWN}.
+     */
+    static final class KnownStatuses implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return new WireValueConverter<>(InvocationStatus.class).values().iterator();
+        }
+    }
+
+    ListCommand(Dependencies dependencies) {
+        this.dependencies = Objects.requireNonNull(dependencies, "dependencies");
+    }
+
+    @Override
+    public Integer call() {
+        boolean oneCall = noPaginate || maxResults != null || nextToken != null;
+        checkFlagCombinations(oneCall);
+        ListAsyncInvokesQuery query = query();
+        PaginationConfig pagination = oneCall ? PaginationConfig.none() : pagination();
+        if (oneCall) {
+            checkRawParameters();
+        }
+        ClientOptions clientOptions = clientOptions();
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BedrockRuntimeEmulator embedded = emulator
+                ? BedrockRuntimeEmulator.builder().generated(EMULATOR_ITEMS, EMULATOR_SEED).start()
+                : null;
+        try {
+            BedrockRuntimeClientBuilder builder = embedded != null ? embedded.clientBuilder()
+                    : dependencies.clients().builder(clientOptions);
+            BedrockRuntimeClient client;
+            try {
+                client = builder.build();
+            } catch (SdkClientException e) {
+                // Building resolves the region, the one setting that has no default.
+                err.println("error: " + (region == null ? "You must specify a region (--region, AWS_REGION or the"
+                        + " profile's region): " : "") + oneLine(e.getMessage()));
+                return ExitCode.CONFIGURATION;
+            }
+            try (client) {
+                SummaryWriter writer = output.writer(out, err);
+                return oneCall ? oneCall(client, query, writer, err) : listing(client, query, pagination, writer, err);
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** The listing, page by page; each page printed whole before the next is fetched. */
+    private int listing(BedrockRuntimeClient client, ListAsyncInvokesQuery query, PaginationConfig pagination,
+            SummaryWriter writer, PrintWriter err) {
+        PrintWriter out = writer.out;
+        Optional<String> resumeToken = Optional.empty();
+        int pagesPrinted = 0;
+        int itemsPrinted = 0;
+        try (Progress progress = Progress.onTerminal(dependencies.stderrIsTerminal().getAsBoolean(), err);
+             Stream<SummaryPage> pages = AsyncInvokeLister.create(client).pages(query, pagination)) {
+            Iterator<SummaryPage> iterator = pages.iterator();
+            while (iterator.hasNext()) {
+                SummaryPage page = iterator.next();
+                progress.printed(page.items().size(), () -> writer.page(page.items()));
+                resumeToken = page.resumeToken();
+                pagesPrinted++;
+                itemsPrinted += page.items().size();
+                if (out.checkError()) {
+                    // Whoever reads the output has gone (a closed pipe): stop quietly, as the AWS CLI does.
+                    return ExitCode.OK;
+                }
+            }
+        } catch (PaginationException e) {
+            // The library's token is exact: it resumes right after the last item it delivered, which was printed.
+            Failure failure = Failure.of(e.getCause() != null ? e.getCause() : e);
+            return failed(failure, pagesPrinted, itemsPrinted, e.resumeToken(), writer, err);
+        } catch (IllegalArgumentException e) {
+            if (pagesPrinted == 0) {
+                // The service refused the starting token: the library says so on the first request.
+                throw usage(Flags.rename(e.getMessage(), FLAGS));
+            }
+            return failed(Failure.of(e), pagesPrinted, itemsPrinted, resumeToken, writer, err);
+        } catch (RuntimeException e) {
+            return failed(Failure.of(e), pagesPrinted, itemsPrinted, resumeToken, writer, err);
+        }
+        writer.end(resumeToken);
+        return ExitCode.OK;
+    }
+
+    /** {@code --no-paginate}: one request with the raw parameters, and the raw response. */
+    private int oneCall(BedrockRuntimeClient client, ListAsyncInvokesQuery query, SummaryWriter writer,
+            PrintWriter err) {
+        PageSource.Page<AsyncInvokeSummary> page;
+        try {
+            // Without --max-results none is sent, as the AWS CLI does: the service's default page size.
+            page = new SdkPageSource(client, query, PagingToken.START).fetch(nextToken, maxResults);
+        } catch (RuntimeException e) {
+            Failure failure = Failure.of(e);
+            err.println(failure.message());
+            return failure.exitCode();
+        }
+        writer.response(page.items(), Optional.ofNullable(page.nextToken()));
+        return ExitCode.OK;
+    }
+
+    private static int failed(Failure failure, int pagesPrinted, int itemsPrinted, Optional<String> resumeToken,
+            SummaryWriter writer, PrintWriter err) {
+        Optional<String> token = pagesPrinted > 0 ? resumeToken : Optional.empty();
+        writer.abort(token);
+        err.println(failure.message());
+        token.ifPresent(value -> err.println("printed " + itemsPrinted + " items before the error; to resume after"
+                + " them: --starting-token " + value));
+        return failure.exitCode();
+    }
+
+    /**
+     * What went wrong, as the AWS CLI says it, and the exit code.
+     *
+     * @param message one line
+     * @param exitCode {@link ExitCode#SERVICE_ERROR} for the service's errors, else {@link ExitCode#OTHER_ERROR}
+     */
+    record Failure(String message, int exitCode) {
+        static Failure of(Throwable e) {
+            if (e instanceof AwsServiceException service) {
+                AwsErrorDetails details = service.awsErrorDetails();
+                String code = details != null && details.errorCode() != null ? details.errorCode()
+                        : String.valueOf(service.statusCode());
+                String message = details != null && details.errorMessage() != null ? details.errorMessage()
+                        : service.getMessage();
+                return new Failure("An error occurred (" + code + ") when calling the " + OPERATION
+                        + " operation: " + oneLine(message), ExitCode.SERVICE_ERROR);
+            }
+            if (e instanceof PaginationException) {
+                return new Failure("Error during pagination: " + oneLine(e.getMessage()), ExitCode.OTHER_ERROR);
+            }
+            return new Failure("error: " + oneLine(e.getMessage()), ExitCode.OTHER_ERROR);
+        }
+    }
+
+    private void checkFlagCombinations(boolean oneCall) {
+        if (emulator && endpointUrl != null) {
+            throw usage("--emulator and --endpoint-url cannot be used together");
+        }
+        if (oneCall) {
+            List<String> paging = new ArrayList<>();
+            if (startingToken != null) {
+                paging.add("--starting-token");
+            }
+            if (pageSize != null) {
+                paging.add("--page-size");
+            }
+            if (maxItems != null) {
+                paging.add("--max-items");
+            }
+            if (!paging.isEmpty()) {
+                String oneCallFlag = noPaginate ? "--no-paginate" : maxResults != null ? "--max-results"
+                        : "--next-token";
+                throw usage(oneCallFlag + " makes one call and cannot be used with " + String.join(", ", paging));
+            }
+        }
+    }
+
+    private ListAsyncInvokesQuery query() {
+        try {
+            return ListAsyncInvokesQuery.builder()
+                    .submitTimeAfter(submitTimeAfter)
+                    .submitTimeBefore(submitTimeBefore)
+                    .statusEquals(statusEquals)
+                    .sortBy(sortBy)
+                    .sortOrder(sortOrder)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw usage(Flags.rename(e.getMessage(), FLAGS));
+        }
+    }
+
+    private PaginationConfig pagination() {
+        try {
+            PaginationConfig pagination = PaginationConfig.builder()
+                    .pageSize(pageSize)
+                    .maxItems(maxItems)
+                    .startingToken(startingToken)
+                    .build();
+            // The lister reads the token only when the listing starts; read it now, before the client is made.
+            pagination.startingToken().ifPresent(PagingToken::parse);
+            return pagination;
+        } catch (IllegalArgumentException e) {
+            throw usage(Flags.rename(e.getMessage(), FLAGS));
+        }
+    }
+
+    /** The service model's constraints on the raw parameters, which botocore checks before sending. */
+    private void checkRawParameters() {
+        if (maxResults != null && (maxResults < 1 || maxResults > PaginationConfig.MAX_PAGE_SIZE)) {
+            throw usage("--max-results must be between 1 and " + PaginationConfig.MAX_PAGE_SIZE + ": " + maxResults);
+        }
+        if (nextToken != null) {
+            if (nextToken.isEmpty() || nextToken.length() > PagingToken.MAX_SERVICE_TOKEN_LENGTH) {
+                throw usage("--next-token must be 1 to " + PagingToken.MAX_SERVICE_TOKEN_LENGTH + " characters: "
+                        + nextToken.length());
+            }
+            if (WHITESPACE.matcher(nextToken).find()) {
+                throw usage("--next-token must not contain whitespace");
+            }
+        }
+    }
+
+    private ClientOptions clientOptions() {
+        Optional<URI> endpoint = Optional.empty();
+        if (endpointUrl != null) {
+            try {
+                URI uri = new URI(endpointUrl);
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        || uri.getHost() == null) {
+                    throw new URISyntaxException(endpointUrl, "not an http or https URL with a host");
+                }
+                endpoint = Optional.of(uri);
+            } catch (URISyntaxException e) {
+                throw usage("--endpoint-url must be an http or https URL: " + endpointUrl);
+            }
+        }
+        if (region != null && (region.isBlank() || WHITESPACE.matcher(region).find())) {
+            throw usage("--region must be a region name such as us-east-1: '" + region + "'");
+        }
+        if (readTimeout < 0) {
+            throw usage("--cli-read-timeout must not be negative: " + readTimeout);
+        }
+        if (connectTimeout < 0) {
+            throw usage("--cli-connect-timeout must not be negative: " + connectTimeout);
+        }
+        return new ClientOptions(endpoint, Optional.ofNullable(region), Optional.ofNullable(profile),
+                Duration.ofSeconds(readTimeout), Duration.ofSeconds(connectTimeout));
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

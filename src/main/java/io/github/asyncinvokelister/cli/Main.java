@@ -1,0 +1,77 @@
+package io.github.asyncinvokelister.cli;
+
+import io.github.asyncinvokelister.InvocationStatus;
+import io.github.asyncinvokelister.SortBy;
+import io.github.asyncinvokelister.SortOrder;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * The command-line tool's entry point: {@code java -jar async-invoke-lister-<version>-cli.jar <command>}.
+ *
+ * <pre>{@code
+ * java -jar async-invoke-lister-0.1.0-cli.jar list-async-invokes --region us-east-1 --status-equals Failed
+ * java -jar async-invoke-lister-0.1.0-cli.jar list-async-invokes --emulator --max-items 20 --output table
+ * java -jar async-invoke-lister-0.1.0-cli.jar emulator --port 8080
+ * }</pre>
+ *
+ * <p>{@code list-async-invokes} (or {@code list}) takes the flags of {@code aws bedrock-runtime list-async-invokes}
+ * and prints what it prints; {@code emulator} runs the embedded emulator in the foreground. {@code --help} on either
+ * lists its flags. Exit codes are the AWS CLI's: 0 success, 252 a bad flag, 253 bad configuration (no region), 254 a
+ * service error, 255 anything else.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Runs a command and exits with its exit code. Output is UTF-8, whatever the platform's default, as the AWS
+     * CLI's is; logging is at WARN unless {@code org.slf4j.simpleLogger.defaultLogLevel} says otherwise.
+     *
+     * @param args the command and its flags
+     */
+    public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        int exitCode = commandLine(Dependencies.system(), out, err).execute(args);
+        out.flush();
+        err.flush();
+        // Returning keeps `mvn exec:java` alive after a success; an error must reach the shell.
+        if (exitCode != ExitCode.OK) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** The command tree over {@code dependencies}, writing to {@code out} and {@code err}. */
+    static CommandLine commandLine(Dependencies dependencies, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new RootCommand())
+                .addSubcommand(new ListCommand(dependencies))
+                .addSubcommand(new EmulatorCommand(dependencies.foreground()));
+        // Registered after the subcommands are added, so that it reaches them.
+        commandLine.registerConverter(InvocationStatus.class, new WireValueConverter<>(InvocationStatus.class));
+        commandLine.registerConverter(SortBy.class, new WireValueConverter<>(SortBy.class));
+        commandLine.registerConverter(SortOrder.class, new WireValueConverter<>(SortOrder.class));
+        commandLine.registerConverter(OutputFormat.class, new WireValueConverter<>(OutputFormat.class));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            // One line that names the flag, as for every input error; --help has the rest.
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
+            line.getErr().println("error: " + e);
+            return ExitCode.OTHER_ERROR;
+        });
+        return commandLine;
+    }
+}

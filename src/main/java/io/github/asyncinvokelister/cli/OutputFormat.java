@@ -1,0 +1,35 @@
+package io.github.asyncinvokelister.cli;
+
+import java.io.PrintWriter;
+import java.util.function.BiFunction;
+
+/** The values of {@code --output}. */
+enum OutputFormat {
+    /** What the AWS CLI prints with {@code --output json}, its default. */
+    JSON("json", SummaryWriter.Json::new),
+    /** One summary a line, each the object the {@code json} output lists. */
+    NDJSON("ndjson", SummaryWriter.Ndjson::new),
+    /** Aligned columns for people. */
+    TABLE("table", SummaryWriter.Table::new),
+    /** RFC 4180, with a header. */
+    CSV("csv", SummaryWriter.Csv::new);
+
+    private final String value;
+    private final BiFunction<PrintWriter, PrintWriter, SummaryWriter> factory;
+
+    OutputFormat(String value, BiFunction<PrintWriter, PrintWriter, SummaryWriter> factory) {
+        this.value = value;
+        this.factory = factory;
+    }
+
+    /** A writer of this format to {@code out}; for formats that have no room for it, the token goes to {@code err}. */
+    SummaryWriter writer(PrintWriter out, PrintWriter err) {
+        return factory.apply(out, err);
+    }
+
+    /** The flag's value, such as {@code json}. */
+    @Override
+    public String toString() {
+        return value;
+    }
+}

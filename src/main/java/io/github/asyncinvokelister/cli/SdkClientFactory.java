@@ -1,0 +1,50 @@
+package io.github.asyncinvokelister.cli;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+
+/**
+ * Clients as the AWS CLI sets them up: the region from {@code --region}, else the SDK's region chain; credentials
+ * from the SDK's default chain; {@code --profile} choosing the profile both read; the endpoint from
+ * {@code --endpoint-url}; read and connect timeouts in seconds, 0 for none. The SDK's own defaults do the rest
+ * (retries, and {@code AWS_ENDPOINT_URL} and the like from the environment).
+ */
+final class SdkClientFactory implements ClientFactory {
+    private final AwsCredentialsProvider credentials;
+
+    /** With the SDK's default credentials chain. */
+    SdkClientFactory() {
+        this(null);
+    }
+
+    /**
+     * With fixed credentials instead of the default chain, so tests need no environment.
+     *
+     * @param credentials the credentials, or {@code null} for the default chain
+     */
+    SdkClientFactory(AwsCredentialsProvider credentials) {
+        this.credentials = credentials;
+    }
+
+    // The project standardises on apache-client, which SDK 2.57 deprecates in favour of apache5-client.
+    @SuppressWarnings("deprecation")
+    @Override
+    public BedrockRuntimeClientBuilder builder(ClientOptions options) {
+        // Apache's 0 is "no timeout", as the AWS CLI's is.
+        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .socketTimeout(options.readTimeout())
+                        .connectionTimeout(options.connectTimeout()));
+        options.endpointUrl().ifPresent(builder::endpointOverride);
+        options.region().map(Region::of).ifPresent(builder::region);
+        // The client's profile name steers its default region chain and default credentials chain alike.
+        options.profile().ifPresent(profile -> builder.overrideConfiguration(o -> o.defaultProfileName(profile)));
+        if (credentials != null) {
+            builder.credentialsProvider(credentials);
+        }
+        return builder;
+    }
+}
