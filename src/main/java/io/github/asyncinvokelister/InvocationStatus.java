@@ -16,6 +16,9 @@ public enum InvocationStatus {
     /** A status this version of the library does not know. It is never sent as a filter. */
     UNKNOWN(null);
 
+    /** {@code values()} copies its array on every call; this is read once an item. */
+    private static final InvocationStatus[] VALUES = values();
+
     private final String wireValue;
 
     InvocationStatus(String wireValue) {
@@ -30,7 +33,7 @@ public enum InvocationStatus {
      */
     public static InvocationStatus fromValue(String wireValue) {
         if (wireValue != null) {
-            for (InvocationStatus status : values()) {
+            for (InvocationStatus status : VALUES) {
                 if (wireValue.equals(status.wireValue)) {
                     return status;
                 }

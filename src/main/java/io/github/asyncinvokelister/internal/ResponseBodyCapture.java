@@ -3,8 +3,8 @@ package io.github.asyncinvokelister.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
@@ -35,12 +35,12 @@ final class ResponseBodyCapture implements SdkPlugin, ExecutionInterceptor {
     }
 
     /**
-     * The body of the last response, as far as the SDK read it.
+     * The output-union member name of each summary in the last response, as far as the SDK read it.
      *
-     * @return the body decoded as UTF-8
+     * @return one name a summary; see {@link UnknownMembers#names}
      */
-    String lastBody() {
-        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    List<String> unknownMemberNames() {
+        return UnknownMembers.names(buffer, length);
     }
 
     private void append(byte[] bytes, int offset, int count) {

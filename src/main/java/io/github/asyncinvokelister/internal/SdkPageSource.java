@@ -6,7 +6,6 @@ import io.github.asyncinvokelister.ListAsyncInvokesQuery;
 import io.github.asyncinvokelister.OutputDataConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
@@ -20,8 +19,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
  * instance serves one listing.
  */
 public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
-    private static final String S3_MEMBER = "s3OutputDataConfig";
-
     private final BedrockRuntimeClient client;
     private final ListAsyncInvokesRequest baseRequest;
     private final ResponseBodyCapture bodyCapture = new ResponseBodyCapture();
@@ -90,7 +87,11 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                         Optional.ofNullable(s3.bucketOwner()));
             } else {
                 if (unknownMembers == null) {
-                    unknownMembers = unknownMemberNames(bodyCapture.lastBody(), sdkItems.size());
+                    unknownMembers = bodyCapture.unknownMemberNames();
+                    if (unknownMembers.size() != sdkItems.size()) {
+                        throw new IllegalStateException("the response body has " + unknownMembers.size()
+                                + " summaries where the SDK parsed " + sdkItems.size());
+                    }
                 }
                 config = new OutputDataConfig.Unknown(unknownMembers.get(i));
             }
@@ -107,33 +108,5 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                     config));
         }
         return new Page<>(items, response.nextToken());
-    }
-
-    /**
-     * Reads the name of each item's output-config member from the raw body: the SDK keeps only that it did not
-     * know it. An item whose union is absent or empty gets {@code ""}.
-     */
-    static List<String> unknownMemberNames(String body, int itemCount) {
-        Object parsed = Json.parse(body);
-        List<?> summaries = parsed instanceof Map<?, ?> map && map.get("asyncInvokeSummaries") instanceof List<?> list
-                ? list : List.of();
-        if (summaries.size() != itemCount) {
-            throw new IllegalStateException("the response body has " + summaries.size()
-                    + " summaries where the SDK parsed " + itemCount);
-        }
-        List<String> names = new ArrayList<>(itemCount);
-        for (Object summary : summaries) {
-            String name = "";
-            if (summary instanceof Map<?, ?> fields && fields.get("outputDataConfig") instanceof Map<?, ?> union) {
-                for (Object member : union.keySet()) {
-                    if (!S3_MEMBER.equals(member)) {
-                        name = (String) member;
-                        break;
-                    }
-                }
-            }
-            names.add(name);
-        }
-        return names;
     }
 }
