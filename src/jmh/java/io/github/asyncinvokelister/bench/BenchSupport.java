@@ -1,0 +1,77 @@
+package io.github.asyncinvokelister.bench;
+
+import io.github.asyncinvokelister.AsyncInvokeSummary;
+import io.github.asyncinvokelister.OutputDataConfig;
+import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+
+/** What the benchmarks share: the client they list through and where its emulator is. */
+final class BenchSupport {
+    /**
+     * Seed of every generated data set: the lister and the raw paginator list the same invocations, in the same
+     * JVM or not.
+     */
+    static final long SEED = 42;
+
+    private BenchSupport() {
+    }
+
+    /**
+     * A client for an emulator at {@code endpoint}, built as {@link BedrockRuntimeEmulator#clientBuilder()} builds
+     * one (which needs the emulator in this JVM; the benchmarks' emulator usually runs in the JMH host JVM).
+     */
+    // The project standardises on apache-client, which SDK 2.57 deprecates in favour of apache5-client.
+    @SuppressWarnings("deprecation")
+    static BedrockRuntimeClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAEMULATOREXAMPLE", "emulator-secret-access-key")))
+                .httpClientBuilder(ApacheHttpClient.builder());
+        if (interceptors.length > 0) {
+            builder.overrideConfiguration(o -> o.executionInterceptors(List.of(interceptors)));
+        }
+        return builder.build();
+    }
+
+    /** The endpoint the JMH host passed to this fork in system property {@code name}, if it did. */
+    static Optional<URI> endpoint(String name) {
+        return Optional.ofNullable(System.getProperty(name)).map(URI::create);
+    }
+
+    /**
+     * The emulator's generated invocations with every output config an S3 one: what the service sends today,
+     * where {@code s3OutputDataConfig} is the union's only member. The rest (statuses this library does not know
+     * included) is as generated.
+     */
+    static List<AsyncInvokeSummary> s3Only(int count) {
+        return BedrockRuntimeEmulator.generate(count, SEED).stream()
+                .map(summary -> summary.outputDataConfig() instanceof OutputDataConfig.S3 ? summary
+                        : new AsyncInvokeSummary(summary.invocationArn(), summary.modelArn(),
+                                summary.clientRequestToken(), summary.status(), summary.statusValue(),
+                                summary.failureMessage(), summary.submitTime(), summary.lastModifiedTime(),
+                                summary.endTime(), new OutputDataConfig.S3(s3Uri(summary.invocationArn()),
+                                        Optional.empty(), Optional.empty())))
+                .toList();
+    }
+
+    private static String s3Uri(String invocationArn) {
+        return "s3://emulator-output/" + invocationArn.substring(invocationArn.lastIndexOf('/') + 1) + "/";
+    }
+
+    static void expect(long expected, long actual, String what) {
+        if (actual != expected) {
+            throw new IllegalStateException(what + " listed " + actual + " items, expected " + expected);
+        }
+    }
+}
