@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /** The lister end to end: the real SDK client and ApacheHttpClient over HTTP against the embedded emulator. */
 class AsyncInvokeListerTest {
@@ -282,6 +283,16 @@ class AsyncInvokeListerTest {
                 .isThrownBy(() -> lister.list(ListAsyncInvokesQuery.all(),
                         PaginationConfig.builder().startingToken("a___b___c").build()));
         assertThat(emulator.requests()).isEmpty();
+    }
+
+    @Test
+    void startingTokenTheServiceRefusesFailsAsBadInputWithoutQuotingIt() {
+        PaginationConfig forged = PaginationConfig.builder().startingToken("forged-service-token").build();
+        assertThatIllegalArgumentException().isThrownBy(() -> collect(forged))
+                .withMessage("startingToken was rejected by the service (ValidationException); the cause has its"
+                        + " message")
+                .withCauseInstanceOf(ValidationException.class);
+        assertThat(emulator.requests()).hasSize(1);
     }
 
     @Test

@@ -229,8 +229,12 @@ final class ListCommand implements Callable<Integer> {
             return failed(failure, pagesPrinted, itemsPrinted, e.resumeToken(), writer, err);
         } catch (IllegalArgumentException e) {
             if (pagesPrinted == 0) {
-                // The service refused the starting token: the library says so on the first request.
-                throw usage(Flags.rename(e.getMessage(), FLAGS));
+                // The service refused the starting token: the library says so on the first request, and keeps the
+                // service's words in the cause. Here the user typed the token, so they may be shown.
+                String message = e.getCause() instanceof AwsServiceException service
+                        ? "startingToken was rejected by the service: " + service.awsErrorDetails().errorMessage()
+                        : e.getMessage();
+                throw usage(Flags.rename(message, FLAGS));
             }
             return failed(Failure.of(e), pagesPrinted, itemsPrinted, resumeToken, writer, err);
         } catch (RuntimeException e) {

@@ -66,9 +66,10 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                     baseRequest.toBuilder().maxResults(maxResults).nextToken(serviceToken).build());
         } catch (ValidationException e) {
             if (unconfirmedStartingToken != null && unconfirmedStartingToken.equals(serviceToken)) {
-                // Every other parameter was checked before the request: the token is what the service refused.
-                throw new IllegalArgumentException("startingToken was rejected by the service: "
-                        + e.awsErrorDetails().errorMessage(), e);
+                // Every other parameter was checked before the request: the token is what the service refused. Its
+                // message stays in the cause: a service may quote the value it refused.
+                throw new IllegalArgumentException("startingToken was rejected by the service ("
+                        + e.awsErrorDetails().errorCode() + "); the cause has its message", e);
             }
             throw e;
         }
