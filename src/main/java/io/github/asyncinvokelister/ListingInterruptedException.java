@@ -29,7 +29,6 @@ public class ListingInterruptedException extends PaginationException {
      * @param cause the SDK's exception
      */
     public ListingInterruptedException(String message, String resumeToken, Throwable cause) {
-        super(message, resumeToken);
-        initCause(cause);
+        super(message, resumeToken, cause);
     }
 }

@@ -25,7 +25,18 @@ public class PaginationException extends RuntimeException {
      * @param resumeToken the token that resumes after the last delivered item, or {@code null}
      */
     public PaginationException(String message, String resumeToken) {
-        super(message);
+        this(message, resumeToken, null);
+    }
+
+    /**
+     * Creates the exception with a cause, for subclasses.
+     *
+     * @param message what went wrong, without any token
+     * @param resumeToken the token that resumes after the last delivered item, or {@code null}
+     * @param cause what made the listing stop, or {@code null}
+     */
+    protected PaginationException(String message, String resumeToken, Throwable cause) {
+        super(message, cause);
         this.resumeToken = resumeToken;
     }
 
