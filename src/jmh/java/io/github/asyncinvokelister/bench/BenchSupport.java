@@ -6,11 +6,7 @@ import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
@@ -26,18 +22,10 @@ final class BenchSupport {
     }
 
     /**
-     * A client for an emulator at {@code endpoint}, built as {@link BedrockRuntimeEmulator#clientBuilder()} builds
-     * one (which needs the emulator in this JVM; the benchmarks' emulator usually runs in the JMH host JVM).
+     * A client for an emulator at {@code endpoint}, usually one in the JMH host JVM, with any interceptors.
      */
-    // The project standardises on apache-client, which SDK 2.57 deprecates in favour of apache5-client.
-    @SuppressWarnings("deprecation")
     static BedrockRuntimeClient client(URI endpoint, ExecutionInterceptor... interceptors) {
-        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAEMULATOREXAMPLE", "emulator-secret-access-key")))
-                .httpClientBuilder(ApacheHttpClient.builder());
+        BedrockRuntimeClientBuilder builder = BedrockRuntimeEmulator.clientBuilder(endpoint);
         if (interceptors.length > 0) {
             builder.overrideConfiguration(o -> o.executionInterceptors(List.of(interceptors)));
         }

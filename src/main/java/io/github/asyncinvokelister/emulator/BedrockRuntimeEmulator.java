@@ -216,9 +216,20 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
      *
      * @return a new builder
      */
+    public BedrockRuntimeClientBuilder clientBuilder() {
+        return clientBuilder(endpoint);
+    }
+
+    /**
+     * {@link #clientBuilder()} for an emulator at {@code endpoint}, which may run in another JVM (one started by
+     * {@link #main}, say).
+     *
+     * @param endpoint the emulator's base URI, such as {@code http://127.0.0.1:8080}
+     * @return a new builder
+     */
     // The project standardises on apache-client, which SDK 2.57 deprecates in favour of apache5-client.
     @SuppressWarnings("deprecation")
-    public BedrockRuntimeClientBuilder clientBuilder() {
+    public static BedrockRuntimeClientBuilder clientBuilder(URI endpoint) {
         return BedrockRuntimeClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
