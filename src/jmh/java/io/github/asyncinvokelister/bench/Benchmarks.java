@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ./mvnw -q -Pbench package -DskipTests &amp;&amp; java -jar target/benchmarks.jar --quick
  * </pre>
  *
- * <p>Options: {@code --quick} (under a minute: smaller and noisier, prefetch depth 1 only, and the memory check and
+ * <p>Options: {@code --quick} (under a minute: smaller and noisier, prefetch depth 1 and 1000-item pages only, and the memory check and
  * boto3's throughput only when {@code --only} names them), {@code --only requests,memory,boto3,prefetch,throughput}
  * (a comma-separated subset), {@code --rounds N} (throughput rounds; 6 by default, 1 with --quick).
  *
@@ -199,37 +199,47 @@ public final class Benchmarks {
 
     private void prefetch() throws RunnerException {
         int pages = quick ? 10 : 50;
-        double workMillis = PrefetchBenchmark.WORK_PER_PAGE.toMillis();
-        heading("prefetch: " + pages + " pages of " + PrefetchBenchmark.PAGE_SIZE + ", "
-                + PrefetchBenchmark.SERVER_LATENCY.toMillis() + " ms server latency and " + (long) workMillis
-                + " ms consumer work a page");
         try (BedrockRuntimeEmulator fast = BedrockRuntimeEmulator.builder()
                 .generated(ThroughputBenchmark.ITEMS, BenchSupport.SEED).start()) {
             // The JIT compiles code, not instances: this warms the slow emulator's code without its latency.
             warmUp(fast, quick ? 2 : 5);
         }
+        // 1000-item pages, the most a request may ask for, put the most non-latency time into a fetch; 100-item
+        // pages leave a fetch mostly latency.
+        for (int pageSize : quick ? List.of(1000) : List.of(1000, 100)) {
+            prefetch(pages, pageSize);
+        }
+    }
+
+    private void prefetch(int pages, int pageSize) throws RunnerException {
+        double workMillis = PrefetchBenchmark.WORK_PER_PAGE.toMillis();
+        heading("prefetch: " + pages + " pages of " + pageSize + ", "
+                + PrefetchBenchmark.SERVER_LATENCY.toMillis() + " ms server latency and " + (long) workMillis
+                + " ms consumer work a page");
         try (BedrockRuntimeEmulator emulator = BedrockRuntimeEmulator.builder()
-                .generated(pages * PrefetchBenchmark.PAGE_SIZE, BenchSupport.SEED)
+                .generated(pages * pageSize, BenchSupport.SEED)
                 .latency(PrefetchBenchmark.SERVER_LATENCY).start()) {
             // One request is in flight at a time (each needs the previous page's token), so with a fetch taking F
             // and the work W a page, n pages take n(F + W) without prefetch and at best nF + W (F > W) with it.
-            double fetch = prefetchRun(emulator, "none", List.of("0"), pages).get(0).getScore() / pages;
+            double fetch = prefetchRun(emulator, "none", List.of("0"), pages, pageSize).get(0).getScore() / pages;
             double bound = (pages * Math.max(fetch, workMillis) + Math.min(fetch, workMillis))
                     / (pages * (fetch + workMillis));
             System.out.printf(Locale.ROOT, "%nfetch without consumer work or prefetch: %.1f ms a page; with %.0f ms"
                     + " of work a page, prefetch that hides all of it would give a prefetch/none ratio of %.2f%n",
                     fetch, workMillis, bound);
-            summary.add(String.format(Locale.ROOT, "prefetch: a fetch takes %.1f ms a page (%d ms of it server"
-                    + " latency); with one request in flight, hiding all the work gives a prefetch/none ratio of"
-                    + " (n*F + W)/(n*(F + W)) = %.2f", fetch, PrefetchBenchmark.SERVER_LATENCY.toMillis(), bound));
+            summary.add(String.format(Locale.ROOT, "prefetch, %d-item pages: a fetch takes %.1f ms a page (%d ms of"
+                    + " it server latency); with one request in flight, hiding all the work gives a prefetch/none"
+                    + " ratio of (n*F + W)/(n*(F + W)) = %.2f", pageSize, fetch,
+                    PrefetchBenchmark.SERVER_LATENCY.toMillis(), bound));
             for (String work : List.of("spin", "sleep")) {
                 Map<Integer, Result<?>> byDepth = prefetchRun(emulator, work,
-                        quick ? List.of("0", "1") : List.of("0", "1", "2", "3", "4"), pages);
+                        quick ? List.of("0", "1") : List.of("0", "1", "2", "3", "4"), pages, pageSize);
                 double none = byDepth.get(0).getScore();
-                System.out.printf("%nprefetch, %s consumer (%d pages):%n", work, pages);
+                System.out.printf("%nprefetch, %s consumer (%d pages of %d):%n", work, pages, pageSize);
                 System.out.println("| depth | ms per listing | vs. no prefetch |");
                 System.out.println("|---:|---:|---:|");
-                StringBuilder line = new StringBuilder("prefetch/none wall-time ratio, " + work + " consumer:");
+                StringBuilder line = new StringBuilder("prefetch/none wall-time ratio, " + pageSize + "-item pages, "
+                        + work + " consumer:");
                 for (Map.Entry<Integer, Result<?>> entry : byDepth.entrySet()) {
                     double ratio = entry.getValue().getScore() / none;
                     System.out.printf("| %s | %.0f ± %.0f | %.2f |%n", entry.getKey() == 0 ? "none" : entry.getKey(),
@@ -244,11 +254,12 @@ public final class Benchmarks {
     }
 
     private Map<Integer, Result<?>> prefetchRun(BedrockRuntimeEmulator emulator, String work, List<String> depths,
-            int pages) throws RunnerException {
+            int pages, int pageSize) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(Pattern.quote(PrefetchBenchmark.class.getName()) + "\\.listing$")
                 .param("work", work)
                 .param("pages", Integer.toString(pages))
+                .param("pageSize", Integer.toString(pageSize))
                 .param("depth", depths.toArray(new String[0]))
                 .forks(quick ? 1 : 2)
                 .warmupIterations(quick ? 1 : 2)

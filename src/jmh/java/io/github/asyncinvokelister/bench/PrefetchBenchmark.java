@@ -30,11 +30,11 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  * Read-ahead: the wall time of one whole listing when the server takes {@link #SERVER_LATENCY} to answer each
  * page and the consumer spends {@link #WORK_PER_PAGE} on each page, without prefetch ({@code depth} 0) and with
  * {@code withPrefetch(depth)} for depth 1 to 4. Each operation is one listing of {@code pages} pages of
- * {@value #PAGE_SIZE} items ({@link Mode#SingleShotTime}).
+ * {@code pageSize} items ({@link Mode#SingleShotTime}).
  *
  * <p>The consumer's work comes in two kinds, the {@code work} parameter:
  * <ul>
- *   <li>{@code spin}: a busy-spin of {@value #SPIN_NANOS_PER_ITEM} ns on every item, 20 ms of CPU a page. A
+ *   <li>{@code spin}: a busy-spin on every item, 20 ms of CPU a page spread evenly over its items. A
  *       CPU-bound consumer: on a 2-core machine it competes for the CPU with the prefetch thread (which parses
  *       the next response) and with the emulator (which writes it).</li>
  *   <li>{@code sleep}: {@code Thread.sleep(20)} after each page's last item, a consumer that waits on I/O (say,
@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  * </ul>
  * Pages depend on each other (a request needs the previous response's token), so one request is in flight at a
  * time whatever the depth: with prefetch a page costs about max(fetch, work) instead of fetch + work, where fetch
- * is the latency plus the time to send, parse and map 1000 items.
+ * is the latency plus the time to send, parse and map a page: the bigger the page, the more of a fetch is not
+ * latency, and the less of it prefetch can hide behind the work.
  *
  * <p>The emulator runs where the JMH host put it (system property {@value #ENDPOINT_PROPERTY}: an emulator with
  * {@code pages * 1000} items and the latency above); without it the fork starts its own.
@@ -60,18 +61,13 @@ public class PrefetchBenchmark {
     public static final Duration SERVER_LATENCY = Duration.ofMillis(20);
     /** The consumer's work on each page. */
     public static final Duration WORK_PER_PAGE = Duration.ofMillis(20);
-    /** Items a page. */
-    public static final int PAGE_SIZE = 1000;
-    /** The {@code spin} consumer's work on each item: {@link #WORK_PER_PAGE} spread over a page's items. */
-    public static final long SPIN_NANOS_PER_ITEM = 20_000;
-    /** The system property that names an emulator with {@code pages * PAGE_SIZE} items and the latency. */
+    /** The system property that names an emulator with {@code pages * pageSize} items and the latency. */
     public static final String ENDPOINT_PROPERTY = "bench.prefetch.endpoint";
 
     private static final int WARM_UP_ITEMS = 20_000;
     private static final int WARM_UP_LISTINGS = 5;
 
     private static final ListAsyncInvokesQuery ALL = ListAsyncInvokesQuery.all();
-    private static final PaginationConfig PAGES_OF_1000 = PaginationConfig.builder().pageSize(PAGE_SIZE).build();
 
     /** Pages fetched ahead: 0 is the lister without prefetch. */
     @Param({"0", "1", "2", "3", "4"})
@@ -85,11 +81,17 @@ public class PrefetchBenchmark {
     @Param({"50"})
     public int pages;
 
+    /** Items a page: the {@code pageSize} of every request. */
+    @Param({"1000"})
+    public int pageSize;
+
     private BedrockRuntimeEmulator ownEmulator;
     private BedrockRuntimeClient client;
     private AsyncInvokeLister lister;
     private boolean spin;
     private boolean sleep;
+    private PaginationConfig paging;
+    private long spinNanosPerItem;
 
     /** Connects to the host's emulator, or starts one. */
     @Setup(Level.Trial)
@@ -99,8 +101,10 @@ public class PrefetchBenchmark {
         }
         spin = work.equals("spin");
         sleep = work.equals("sleep");
+        paging = PaginationConfig.builder().pageSize(pageSize).build();
+        spinNanosPerItem = WORK_PER_PAGE.toNanos() / pageSize;
         URI endpoint = BenchSupport.endpoint(ENDPOINT_PROPERTY).orElseGet(() -> {
-            ownEmulator = BedrockRuntimeEmulator.builder().generated(pages * PAGE_SIZE, BenchSupport.SEED)
+            ownEmulator = BedrockRuntimeEmulator.builder().generated(pages * pageSize, BenchSupport.SEED)
                     .latency(SERVER_LATENCY).start();
             return ownEmulator.endpoint();
         });
@@ -122,7 +126,7 @@ public class PrefetchBenchmark {
             AsyncInvokeLister warmLister = withDepth(AsyncInvokeLister.create(fastClient));
             for (int i = 0; i < WARM_UP_LISTINGS; i++) {
                 long count;
-                try (Stream<AsyncInvokeSummary> items = warmLister.stream(ALL, PAGES_OF_1000)) {
+                try (Stream<AsyncInvokeSummary> items = warmLister.stream(ALL, paging)) {
                     count = items.filter(summary -> !summary.invocationArn().isEmpty()).count();
                 }
                 BenchSupport.expect(WARM_UP_ITEMS, count, "the warm-up");
@@ -153,19 +157,19 @@ public class PrefetchBenchmark {
     @Benchmark
     public long listing(Blackhole blackhole) throws InterruptedException {
         long count = 0;
-        try (Stream<AsyncInvokeSummary> items = lister.stream(ALL, PAGES_OF_1000)) {
+        try (Stream<AsyncInvokeSummary> items = lister.stream(ALL, paging)) {
             // An iterator rather than forEach, so the sleeping consumer can throw InterruptedException.
             for (var it = items.iterator(); it.hasNext(); ) {
                 blackhole.consume(it.next());
                 count++;
                 if (spin) {
-                    spin(SPIN_NANOS_PER_ITEM);
-                } else if (sleep && count % PAGE_SIZE == 0) {
+                    spin(spinNanosPerItem);
+                } else if (sleep && count % pageSize == 0) {
                     Thread.sleep(WORK_PER_PAGE.toMillis());
                 }
             }
         }
-        BenchSupport.expect((long) pages * PAGE_SIZE, count, "the lister with prefetch depth " + depth);
+        BenchSupport.expect((long) pages * pageSize, count, "the lister with prefetch depth " + depth);
         return count;
     }
 

@@ -85,7 +85,7 @@ public class ThroughputBenchmark {
      * @param data {@code generated} or {@code s3only}
      * @return the emulator
      */
-    static BedrockRuntimeEmulator emulator(String data) {
+    public static BedrockRuntimeEmulator emulator(String data) {
         BedrockRuntimeEmulator.Builder builder = BedrockRuntimeEmulator.builder();
         switch (data) {
             case "generated" -> builder.generated(ITEMS, BenchSupport.SEED);
