@@ -29,9 +29,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ./mvnw -q -Pbench package -DskipTests &amp;&amp; java -jar target/benchmarks.jar --quick
  * </pre>
  *
- * <p>Options: {@code --quick} (under a minute: smaller and noisier, prefetch depth 1 and 1000-item pages only, and the memory check and
- * boto3's throughput only when {@code --only} names them), {@code --only requests,memory,boto3,prefetch,throughput}
- * (a comma-separated subset), {@code --rounds N} (throughput rounds; 6 by default, 1 with --quick).
+ * <p>Options: {@code --quick} (under a minute: smaller and noisier, prefetch depth 1 and 1000-item pages only, and
+ * the memory check and boto3's throughput only when {@code --only} names them),
+ * {@code --only requests,memory,boto3,prefetch,throughput} (a comma-separated subset), {@code --rounds N}
+ * (throughput rounds; 6 by default, 1 with --quick).
  *
  * <p>The emulators run in this JVM, the JMH host, which only waits while a fork measures; each fork gets the
  * endpoint in a system property, so what a fork measures (time and allocation) is the client side alone.
