@@ -108,7 +108,8 @@ public final class AsyncInvokeLister implements AutoCloseable {
     }
 
     /**
-     * {@link #withPrefetch(int)} on the caller's executor: one task at a time per listing, each fetching a page.
+     * {@link #withPrefetch(int)} on the caller's executor: one task at a time per listing, which fetches pages until
+     * {@code depth} are waiting for the consumer or the listing is over.
      *
      * @param depth how many pages to fetch ahead, 1 to {@value #MAX_PREFETCH_DEPTH}
      * @param executor where the fetches run; a listing whose executor refuses a task fails with its

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +94,28 @@ class PrefetchTest {
             }
             cursor.next(); // takes page 2: room for page 4
             awaitRequests(4);
+        }
+    }
+
+    @Test
+    void oneTaskFillsTheBufferRatherThanOneTaskAPage() throws InterruptedException {
+        AtomicInteger tasks = new AtomicInteger();
+        ExecutorService pool = Executors.newCachedThreadPool();
+        Executor counting = task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        };
+        try (ListingCursor cursor = lister.withPrefetch(3, counting).cursor(ListAsyncInvokesQuery.all(),
+                PaginationConfig.builder().pageSize(10).build())) {
+            cursor.next(); // takes page 1, which leaves room for pages 2, 3 and 4
+            awaitRequests(4);
+            Thread.sleep(200);
+            assertThat(emulator.requests()).as("no further than depth 3").hasSize(4);
+            // The first task fetches until the buffer is full: pages 1 to 4, or 1 to 3 if it filled the buffer
+            // before the consumer took page 1, and then a second task fetches page 4. A task a page would be 4.
+            assertThat(tasks.get()).as("tasks submitted").isBetween(1, 2);
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -100,7 +100,7 @@ public final class PrefetchingPages<T> implements Pages<T> {
     private void scheduleIfRoom() {
         if (!fetching && !exhausted && !closed && buffer.size() < depth) {
             try {
-                executor.execute(this::fetchOne);
+                executor.execute(this::fetchAhead);
                 fetching = true;
             } catch (RejectedExecutionException rejected) {
                 // The caller's executor is shut down: the listing ends there, with the reason in its place.
@@ -110,40 +110,50 @@ public final class PrefetchingPages<T> implements Pages<T> {
         }
     }
 
-    private void fetchOne() {
-        lock.lock();
-        try {
-            if (closed) {
-                fetching = false;
-                return;
+    /**
+     * Fetches pages until the buffer is full or the walk is over. One task fetches as long as there is room rather
+     * than handing each page to a new task: a hand-off wakes another pool thread per page, and on a busy machine
+     * that cost more than it saved.
+     */
+    private void fetchAhead() {
+        while (true) {
+            lock.lock();
+            try {
+                if (closed) {
+                    fetching = false;
+                    return;
+                }
+                fetchingThread = Thread.currentThread();
+            } finally {
+                lock.unlock();
             }
-            fetchingThread = Thread.currentThread();
-        } finally {
-            lock.unlock();
-        }
-        Object result;
-        try {
-            result = walker.hasNext() ? walker.next() : null;
-        } catch (RuntimeException | Error failure) {
-            result = failure;
-        }
-        lock.lock();
-        try {
-            fetchingThread = null;
-            fetching = false;
-            if (closed) {
-                // close() may have interrupted this pool thread; the pool should not inherit that.
-                Thread.interrupted();
-                return;
+            Object result;
+            try {
+                result = walker.hasNext() ? walker.next() : null;
+            } catch (RuntimeException | Error failure) {
+                result = failure;
             }
-            if (result != null) {
-                buffer.add(result);
+            lock.lock();
+            try {
+                fetchingThread = null;
+                if (closed) {
+                    // close() may have interrupted this pool thread; the pool should not inherit that.
+                    Thread.interrupted();
+                    fetching = false;
+                    return;
+                }
+                if (result != null) {
+                    buffer.add(result);
+                }
+                exhausted = result == null || result instanceof Throwable || !walker.hasNext();
+                changed.signalAll();
+                if (exhausted || buffer.size() >= depth) {
+                    fetching = false;
+                    return;
+                }
+            } finally {
+                lock.unlock();
             }
-            exhausted = result == null || result instanceof Throwable || !walker.hasNext();
-            scheduleIfRoom();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
         }
     }
 }
