@@ -6,13 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /** What tests expect an emulator to list. */
-final class Listings {
+public final class Listings {
     private Listings() {
     }
 
     /** The emulator's invocations in the service's default order, newest first. */
-    static List<AsyncInvokeSummary> newestFirst(BedrockRuntimeEmulator emulator) {
-        List<AsyncInvokeSummary> items = new ArrayList<>(emulator.invocations());
+    public static List<AsyncInvokeSummary> newestFirst(BedrockRuntimeEmulator emulator) {
+        return newestFirst(emulator.invocations());
+    }
+
+    /** Invocations in the service's default order, newest first. */
+    public static List<AsyncInvokeSummary> newestFirst(List<AsyncInvokeSummary> invocations) {
+        List<AsyncInvokeSummary> items = new ArrayList<>(invocations);
         items.sort(Comparator.comparing(AsyncInvokeSummary::submitTime).reversed());
         return List.copyOf(items);
     }

@@ -5,20 +5,19 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.asyncinvokelister.AsyncInvokeSummary;
+import io.github.asyncinvokelister.Listings;
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
 import io.github.asyncinvokelister.emulator.Fault;
 import io.github.asyncinvokelister.emulator.RecordedRequest;
 import io.github.asyncinvokelister.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +50,7 @@ class ListCommandTest {
     @BeforeAll
     static void startEmulator() {
         emulator = BedrockRuntimeEmulator.builder().generated(COUNT, 42).start();
-        newestFirst = emulator.invocations().stream()
-                .sorted(Comparator.comparing(AsyncInvokeSummary::submitTime).reversed())
-                .map(AsyncInvokeSummary::invocationArn)
-                .toList();
+        newestFirst = Listings.newestFirst(emulator).stream().map(AsyncInvokeSummary::invocationArn).toList();
     }
 
     @AfterAll
@@ -211,9 +207,8 @@ class ListCommandTest {
         }, () -> false, running -> { });
         Cli.Run run = Cli.run(noClients, "list-async-invokes", "--emulator", "--max-items", "3");
 
-        List<String> demo = BedrockRuntimeEmulator.generate(ListCommand.EMULATOR_ITEMS, ListCommand.EMULATOR_SEED)
-                .stream().sorted(Comparator.comparing(AsyncInvokeSummary::submitTime).reversed())
-                .map(AsyncInvokeSummary::invocationArn).limit(3).toList();
+        List<String> demo = Listings.newestFirst(BedrockRuntimeEmulator.generate(ListCommand.EMULATOR_ITEMS,
+                ListCommand.EMULATOR_SEED)).stream().map(AsyncInvokeSummary::invocationArn).limit(3).toList();
         assertThat(run.exitCode()).isZero();
         assertThat(arns(run.out())).isEqualTo(demo);
     }
@@ -388,26 +383,12 @@ class ListCommandTest {
     void printsEachPageBeforeFetchingTheNext() {
         List<Integer> requestsAtFlush = new ArrayList<>();
         List<Integer> charsAtFlush = new ArrayList<>();
-        StringWriter sink = new StringWriter();
-        Writer watching = new Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                sink.write(chars, offset, length);
+        Writer watching = new FlushWatchingWriter(written -> {
+            if (charsAtFlush.isEmpty() || written.length() > charsAtFlush.get(charsAtFlush.size() - 1)) {
+                requestsAtFlush.add(emulator.requests().size());
+                charsAtFlush.add(written.length());
             }
-
-            @Override
-            public void flush() {
-                int length = sink.getBuffer().length();
-                if (charsAtFlush.isEmpty() || length > charsAtFlush.get(charsAtFlush.size() - 1)) {
-                    requestsAtFlush.add(emulator.requests().size());
-                    charsAtFlush.add(length);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        });
 
         Cli.Run run = Cli.run(Cli.against(emulator), watching, "list-async-invokes", "--page-size", "100",
                 "--output", "ndjson");
@@ -416,7 +397,7 @@ class ListCommandTest {
         // Each page reaches the output before the next request is made.
         assertThat(requestsAtFlush).containsExactly(1, 2, 3);
         assertThat(charsAtFlush.get(0)).isPositive();
-        assertThat(sink.toString().lines()).hasSize(COUNT);
+        assertThat(watching.toString().lines()).hasSize(COUNT);
     }
 
     @Test

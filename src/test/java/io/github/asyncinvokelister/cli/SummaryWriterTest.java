@@ -45,22 +45,7 @@ class SummaryWriterTest {
     @Test
     void eachPageIsOneWriteAndOneFlush() {
         List<String> flushed = new ArrayList<>();
-        StringWriter sink = new StringWriter();
-        Writer watching = new Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                sink.write(chars, offset, length);
-            }
-
-            @Override
-            public void flush() {
-                flushed.add(sink.toString());
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Writer watching = new FlushWatchingWriter(flushed::add);
         SummaryWriter json = OutputFormat.JSON.writer(new PrintWriter(watching), new PrintWriter(err));
         json.page(Crafted.INVOCATIONS.subList(0, 2));
         json.page(Crafted.INVOCATIONS.subList(2, 3));
