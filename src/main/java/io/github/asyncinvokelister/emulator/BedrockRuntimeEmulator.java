@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * <pre>{@code
  * try (BedrockRuntimeEmulator emu = BedrockRuntimeEmulator.builder()
  *         .generated(500, 42)               // 500 invocations, the same ones for seed 42 every time
- *         .latency(Duration.ofMillis(20))   // optional, added to every response
+ *         .latency(Duration.ofMillis(20))   // optional: every response takes 20 ms
  *         .start()) {
  *     BedrockRuntimeClient client = emu.client();
  *     client.listAsyncInvokesPaginator(r -> r.maxResults(100)).asyncInvokeSummaries().forEach(...);
@@ -399,7 +399,9 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
         }
 
         /**
-         * Delays every response by this much.
+         * How long the emulator takes to answer each request, measured from when the request arrived: the time it
+         * spends building a page counts toward it, so a 1000-item page takes no longer than a 1-item page as long
+         * as building it takes less than this. A {@link Fault.Stall} holds the response back on top of it.
          *
          * @param latency zero or more; zero by default
          * @return this builder

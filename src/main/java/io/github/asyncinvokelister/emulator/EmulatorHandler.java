@@ -74,6 +74,7 @@ final class EmulatorHandler implements HttpHandler {
     }
 
     private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        long arrived = System.nanoTime();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         Optional<String> rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery());
@@ -82,28 +83,28 @@ final class EmulatorHandler implements HttpHandler {
             params = decodeQuery(rawQuery.orElse(""));
         } catch (IllegalArgumentException malformed) {
             record(method, path, rawQuery, Map.of(), Fault.NONE);
-            pause(latency);
+            awaitLatency(arrived);
             sendError(exchange, ApiError.validation("The query string is not validly percent-encoded"));
             return;
         }
 
         if (method.equals("GET") && path.equals(LIST_PATH)) {
-            listAsyncInvokes(exchange, method, path, rawQuery, params);
+            listAsyncInvokes(exchange, arrived, method, path, rawQuery, params);
         } else if (method.equals("GET") && path.startsWith(GET_PREFIX)) {
             record(method, path, rawQuery, params, Fault.NONE);
-            pause(latency);
+            awaitLatency(arrived);
             getAsyncInvoke(exchange, path.substring(GET_PREFIX.length()));
         } else {
             record(method, path, rawQuery, params, Fault.NONE);
-            pause(latency);
+            awaitLatency(arrived);
             sendError(exchange, new ApiError(404, "UnknownOperationException",
                     "BedrockRuntimeEmulator serves GET /async-invoke and GET /async-invoke/{invocationArn} only, not "
                             + method + " " + path));
         }
     }
 
-    private void listAsyncInvokes(HttpExchange exchange, String method, String path, Optional<String> rawQuery,
-            Map<String, String> params) throws IOException, InterruptedException {
+    private void listAsyncInvokes(HttpExchange exchange, long arrived, String method, String path,
+            Optional<String> rawQuery, Map<String, String> params) throws IOException, InterruptedException {
         Plan plan = null;
         ApiError invalid = null;
         try {
@@ -128,7 +129,13 @@ final class EmulatorHandler implements HttpHandler {
             }
         }
         record(method, path, rawQuery, params, fault);
-        pause(latency);
+        // Built before the wait, so the time it takes is part of the latency rather than added to it.
+        boolean pageSent = invalid == null
+                && !(fault instanceof Fault.ServiceError || fault instanceof Fault.ResetConnection);
+        byte[] body = pageSent
+                ? page(plan, fault, previousToken).getBytes(StandardCharsets.UTF_8)
+                : null;
+        awaitLatency(arrived);
 
         if (fault instanceof Fault.ServiceError error) {
             sendError(exchange, new ApiError(error.httpStatus(), error.errorType(), error.message()));
@@ -144,7 +151,6 @@ final class EmulatorHandler implements HttpHandler {
             sendError(exchange, invalid);
             return;
         }
-        byte[] body = page(plan, fault, previousToken).getBytes(StandardCharsets.UTF_8);
         if (fault instanceof Fault.MalformedBody) {
             // Any proper prefix of a JSON object is invalid JSON; the Content-Length stays honest.
             send(exchange, 200, Optional.empty(), Arrays.copyOf(body, body.length / 2));
@@ -322,8 +328,16 @@ final class EmulatorHandler implements HttpHandler {
         errorType.ifPresent(type -> headers.set("x-amzn-ErrorType", type));
     }
 
+    /** Waits until the configured latency has passed since the request {@code arrived} ({@link System#nanoTime}). */
+    private void awaitLatency(long arrived) throws InterruptedException {
+        if (!latency.isZero()) {
+            pause(latency.minusNanos(System.nanoTime() - arrived));
+        }
+    }
+
+    /** Sleeps this long; not at all when it is zero or negative. */
     private static void pause(Duration duration) throws InterruptedException {
-        if (!duration.isZero()) {
+        if (!duration.isNegative() && !duration.isZero()) {
             // Beyond 292 years in nanoseconds the stall is forever, which is what such a duration means.
             long nanos = duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) < 0 ? duration.toNanos() : Long.MAX_VALUE;
             TimeUnit.NANOSECONDS.sleep(nanos);
