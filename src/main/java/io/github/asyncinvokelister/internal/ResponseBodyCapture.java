@@ -4,8 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -37,10 +37,13 @@ final class ResponseBodyCapture implements SdkPlugin, ExecutionInterceptor {
     /**
      * The output-union member name of each summary in the last response, as far as the SDK read it.
      *
-     * @return one name a summary; see {@link UnknownMembers#names}
+     * @param summaries how many summaries the SDK parsed
+     * @param everySummaryHasAUnion whether the SDK found an {@code outputDataConfig} in each of them
+     * @return the name of a summary's union member, by its index; see
+     *     {@link UnknownMembers#names(byte[], int, int, boolean)}
      */
-    List<String> unknownMemberNames() {
-        return UnknownMembers.names(buffer, length);
+    IntFunction<String> unknownMemberNames(int summaries, boolean everySummaryHasAUnion) {
+        return UnknownMembers.names(buffer, length, summaries, everySummaryHasAUnion);
     }
 
     private void append(byte[] bytes, int offset, int count) {

@@ -7,6 +7,7 @@ import io.github.asyncinvokelister.OutputDataConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeS3OutputDataConfig;
@@ -76,7 +77,7 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
         unconfirmedStartingToken = null;
         List<software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeSummary> sdkItems =
                 response.asyncInvokeSummaries();
-        List<String> unknownMembers = null;
+        IntFunction<String> unknownMembers = null;
         List<AsyncInvokeSummary> items = new ArrayList<>(sdkItems.size());
         for (int i = 0; i < sdkItems.size(); i++) {
             var sdkItem = sdkItems.get(i);
@@ -88,13 +89,10 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                         Optional.ofNullable(s3.bucketOwner()));
             } else {
                 if (unknownMembers == null) {
-                    unknownMembers = bodyCapture.unknownMemberNames();
-                    if (unknownMembers.size() != sdkItems.size()) {
-                        throw new IllegalStateException("the response body has " + unknownMembers.size()
-                                + " summaries where the SDK parsed " + sdkItems.size());
-                    }
+                    unknownMembers = bodyCapture.unknownMemberNames(sdkItems.size(),
+                            sdkItems.stream().allMatch(item -> item.outputDataConfig() != null));
                 }
-                config = new OutputDataConfig.Unknown(unknownMembers.get(i));
+                config = new OutputDataConfig.Unknown(unknownMembers.apply(i));
             }
             items.add(new AsyncInvokeSummary(
                     sdkItem.invocationArn(),

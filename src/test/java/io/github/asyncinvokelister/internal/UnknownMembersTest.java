@@ -2,11 +2,15 @@ package io.github.asyncinvokelister.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,6 +25,14 @@ class UnknownMembersTest {
     private static List<String> names(String body) {
         byte[] bytes = (body + "trailing capacity").getBytes(StandardCharsets.UTF_8);
         return UnknownMembers.names(bytes, body.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** Through the shortcut when it applies, and every name asked for: what the lister sees. */
+    private static List<String> namesAsTheListerReadsThem(String body, int summaries, boolean everyOneHasAUnion) {
+        byte[] bytes = (body + "trailing capacity").getBytes(StandardCharsets.UTF_8);
+        IntFunction<String> names = UnknownMembers.names(bytes, body.getBytes(StandardCharsets.UTF_8).length,
+                summaries, everyOneHasAUnion);
+        return IntStream.range(0, summaries).mapToObj(names).toList();
     }
 
     @Test
@@ -45,6 +57,74 @@ class UnknownMembersTest {
                 + " \"outputDataConfig\": {\"newMember\": {\"outputDataConfig\": {\"deeper\": 2}}}"
                 + "}]}";
         assertThat(names(body)).containsExactly("newMember");
+    }
+
+    /** Where the shortcut finds the unions of a body of {@code summaries} summaries; {@code null} if it does not. */
+    private static int[] unionOffsets(String body, int summaries) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return UnknownMembers.unionOffsets(bytes, bytes.length, summaries);
+    }
+
+    private static int[] bracesAfterEachUnionKey(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        return Pattern.compile("\"outputDataConfig\"\\s*:\\s*\\{").matcher(latin1).results()
+                .mapToInt(match -> match.end() - 1).toArray();
+    }
+
+    @Test
+    void shortcutNamesEachSummarysUnionMember() {
+        String body = "{\"asyncInvokeSummaries\": ["
+                + "{\"invocationArn\": \"D\", \"outputDataConfig\": {\"s3OutputDataConfig\": {\"s3Uri\": \"s3://D\"}}},"
+                + "{\"outputDataConfig\" :\n {\"gcsOutputDataConfig\": {\"n\": [1, {\"a\": \"}\"}]}}},"
+                + "{\"outputDataConfig\": {}},"
+                + "{\"outputDataConfig\": {\"s3OutputDataConfig\": {\"k\": [\"]\", 2]}, \"azure\\u0044\": 3}},"
+                + "{\"outputDataConfig\": {\"s3OutputDataConfig\": null, \"next\": true}}"
+                + "], \"nextToken\": \"D\"}";
+        List<String> expected = List.of("", "gcsOutputDataConfig", "", "azureD", "next");
+        assertThat(unionOffsets(body, 5)).containsExactly(bracesAfterEachUnionKey(body));
+        assertThat(namesAsTheListerReadsThem(body, 5, true)).isEqualTo(expected);
+        assertThat(names(body)).isEqualTo(expected);
+    }
+
+    @Test
+    void shortcutSkipsTheKeyInsideAnotherKey() {
+        // x\"outputDataConfig is one key: its second quote ends it, but the first is escaped.
+        String body = "{\"asyncInvokeSummaries\": [{\"tags\": {\"x\\\"outputDataConfig\": {\"fake\": 1}},"
+                + " \"outputDataConfig\": {\"real\": 1}}]}";
+        assertThat(unionOffsets(body, 1)).containsExactly(body.lastIndexOf('{', body.indexOf("real")));
+        assertThat(namesAsTheListerReadsThem(body, 1, true)).containsExactly("real");
+        // After an escaped backslash the quote is a real one.
+        String afterBackslash = "{\"asyncInvokeSummaries\": [{\"m\": \"\\\\\", \"outputDataConfig\": {\"real\": 1}}]}";
+        assertThat(unionOffsets(afterBackslash, 1)).containsExactly(bracesAfterEachUnionKey(afterBackslash));
+    }
+
+    @Test
+    void shortcutStandsAsideWhenTheKeyTurnsUpElsewhere() {
+        // One union key too many (nested in a member), a null union, a summary without one: the full pass decides,
+        // and the names still line up.
+        String nested = "{\"asyncInvokeSummaries\": ["
+                + "{\"outputDataConfig\": {\"m\": {\"outputDataConfig\": {\"deeper\": 1}}}},"
+                + "{\"outputDataConfig\": {\"s3OutputDataConfig\": {}}}]}";
+        assertThat(unionOffsets(nested, 2)).isNull();
+        assertThat(namesAsTheListerReadsThem(nested, 2, true)).containsExactly("m", "");
+        String nullUnion = "{\"asyncInvokeSummaries\": ["
+                + "{\"outputDataConfig\": null, \"x\": {\"outputDataConfig\": {\"decoy\": 1}}},"
+                + "{\"outputDataConfig\": {\"second\": 1}}]}";
+        // Two keys for two summaries, but the SDK saw only one union: the shortcut is not asked.
+        assertThat(unionOffsets(nullUnion, 2)).hasSize(2);
+        assertThat(namesAsTheListerReadsThem(nullUnion, 2, false)).containsExactly("", "second");
+        String missing = "{\"asyncInvokeSummaries\": [{\"invocationArn\": \"a\"},"
+                + "{\"outputDataConfig\": {\"second\": 1}}]}";
+        assertThat(unionOffsets(missing, 2)).isNull();
+        assertThat(namesAsTheListerReadsThem(missing, 2, false)).containsExactly("", "second");
+    }
+
+    @Test
+    void shortcutChecksTheSummaryCountLikeTheFullPass() {
+        String body = "{\"asyncInvokeSummaries\": [{\"outputDataConfig\": {\"a\": 1}}, {\"invocationArn\": \"b\"}]}";
+        assertThatIllegalStateException().isThrownBy(() -> namesAsTheListerReadsThem(body, 3, true))
+                .withMessage("the response body has 2 summaries where the SDK parsed 3");
     }
 
     @Test
@@ -85,15 +165,24 @@ class UnknownMembersTest {
             body.append('}');
         }
         body.append("],\"nextToken\":\"t\"}");
-        assertThat(names(body.toString())).isEqualTo(namesByFullParse(body.toString()));
+        List<String> expected = namesByFullParse(body.toString());
+        assertThat(names(body.toString())).isEqualTo(expected);
+        boolean everyOneHasAUnion = summaries.stream().noneMatch(summary -> summary.get2().isEmpty());
+        assertThat(namesAsTheListerReadsThem(body.toString(), summaries.size(), everyOneHasAUnion))
+                .isEqualTo(expected);
     }
 
     @Provide
     Arbitrary<List<Tuple.Tuple2<String, String>>> summaries() {
         // "~" stands for a character outside the BMP, a surrogate pair in Java and four bytes in UTF-8.
-        Arbitrary<String> text = Arbitraries.strings().withChars("\"\\/ab~\u00e9\u20ac\n\u0001").ofMaxLength(40)
-                .map(string -> string.replace("~", "\ud83d\ude00"));
+        // "D" is what the shortcut skips to; "!" stands for the union's key with its quotes, colon and brace, "?"
+        // for the key after a quote only, so that a name ending in it ends like the key.
+        Arbitrary<String> text = Arbitraries.strings().withChars("\"\\/abD~!?\u00e9\u20ac\n\u0001").ofMaxLength(40)
+                .map(string -> string.replace("~", "\ud83d\ude00").replace("!", "\"outputDataConfig\":{")
+                        .replace("?", "\"outputDataConfig"));
+        // A member named like the union key nests that key a level down, where the shortcut must not count it.
         Arbitrary<String> member = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("s3OutputDataConfig"),
+                Arbitraries.just("outputDataConfig"),
                 text.filter(name -> !name.isEmpty() && !name.equals("s3OutputDataConfig")));
         return Combinators.combine(text, member).as(Tuple::of).list().ofMaxSize(12);
     }
