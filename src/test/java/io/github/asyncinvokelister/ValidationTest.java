@@ -75,15 +75,31 @@ class ValidationTest {
     }
 
     @Test
-    void statusMustAgreeWithItsWireValue() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new AsyncInvokeSummary("arn", "model", Optional.empty(),
-                InvocationStatus.FAILED, Optional.of("Completed"), Optional.empty(), Instant.EPOCH, Optional.empty(),
-                Optional.empty(), OutputDataConfig.S3.of("s3://b/k")))
-                .withMessage("status FAILED does not match statusValue: Completed");
-        AsyncInvokeSummary known = new AsyncInvokeSummary("arn", "model", Optional.empty(), InvocationStatus.FAILED,
-                Optional.empty(), Optional.empty(), Instant.EPOCH, Optional.empty(), Optional.empty(),
-                OutputDataConfig.S3.of("s3://b/k"));
-        assertThat(known.statusValue()).contains("Failed");
+    void statusIsWhatItsWireValueMeans() {
+        assertThat(summaryWithStatusValue(Optional.of("Completed")).status()).isEqualTo(InvocationStatus.COMPLETED);
+        assertThat(summaryWithStatusValue(Optional.of("InProgress")).status()).isEqualTo(InvocationStatus.IN_PROGRESS);
+        assertThat(summaryWithStatusValue(Optional.of("Paused")).status()).isEqualTo(InvocationStatus.UNKNOWN);
+        assertThat(summaryWithStatusValue(Optional.of("completed")).status()).isEqualTo(InvocationStatus.UNKNOWN);
+        assertThat(summaryWithStatusValue(Optional.empty()).status()).isEqualTo(InvocationStatus.UNKNOWN);
+    }
+
+    @Test
+    void statusGivenAsAnEnumBecomesItsWireValue() {
+        AsyncInvokeSummary failed = new AsyncInvokeSummary("arn", "model", Optional.empty(), InvocationStatus.FAILED,
+                Optional.empty(), Instant.EPOCH, Optional.empty(), Optional.empty(), OutputDataConfig.S3.of("s3://b/k"));
+        assertThat(failed.statusValue()).contains("Failed");
+        assertThat(failed).isEqualTo(summaryWithStatusValue(Optional.of("Failed")));
+        AsyncInvokeSummary unknown = new AsyncInvokeSummary("arn", "model", Optional.empty(), InvocationStatus.UNKNOWN,
+                Optional.empty(), Instant.EPOCH, Optional.empty(), Optional.empty(), OutputDataConfig.S3.of("s3://b/k"));
+        assertThat(unknown.statusValue()).isEmpty();
+        assertThatNullPointerException().isThrownBy(() -> new AsyncInvokeSummary("arn", "model", Optional.empty(),
+                (InvocationStatus) null, Optional.empty(), Instant.EPOCH, Optional.empty(), Optional.empty(),
+                OutputDataConfig.S3.of("s3://b/k"))).withMessage("status");
+    }
+
+    private static AsyncInvokeSummary summaryWithStatusValue(Optional<String> statusValue) {
+        return new AsyncInvokeSummary("arn", "model", Optional.empty(), statusValue, Optional.empty(), Instant.EPOCH,
+                Optional.empty(), Optional.empty(), OutputDataConfig.S3.of("s3://b/k"));
     }
 
     @Test

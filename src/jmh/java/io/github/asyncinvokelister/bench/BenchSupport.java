@@ -46,7 +46,7 @@ final class BenchSupport {
         return BedrockRuntimeEmulator.generate(count, SEED).stream()
                 .map(summary -> summary.outputDataConfig() instanceof OutputDataConfig.S3 ? summary
                         : new AsyncInvokeSummary(summary.invocationArn(), summary.modelArn(),
-                                summary.clientRequestToken(), summary.status(), summary.statusValue(),
+                                summary.clientRequestToken(), summary.statusValue(),
                                 summary.failureMessage(), summary.submitTime(), summary.lastModifiedTime(),
                                 summary.endTime(), new OutputDataConfig.S3(s3Uri(summary.invocationArn()),
                                         Optional.empty(), Optional.empty())))

@@ -144,7 +144,7 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
                 : InvocationStatus.FAILED;
         Optional<String> statusValue = unknownStatus
                 ? Optional.of(UNKNOWN_STATUSES[random.nextInt(UNKNOWN_STATUSES.length)])
-                : Optional.empty();
+                : Optional.of(status.toString());
 
         Optional<String> failureMessage = status == InvocationStatus.FAILED
                 ? Optional.of(FAILURE_MESSAGES[random.nextInt(FAILURE_MESSAGES.length)])
@@ -168,7 +168,7 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
                     : Optional.empty();
             output = new OutputDataConfig.S3(s3Uri, kmsKeyId, bucketOwner);
         }
-        return new AsyncInvokeSummary(ARN_PREFIX + id, modelArn, clientRequestToken, status, statusValue,
+        return new AsyncInvokeSummary(ARN_PREFIX + id, modelArn, clientRequestToken, statusValue,
                 failureMessage, submitTime, Optional.of(lastModifiedTime), endTime, output);
     }
 

@@ -98,7 +98,6 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                     sdkItem.invocationArn(),
                     sdkItem.modelArn(),
                     Optional.ofNullable(sdkItem.clientRequestToken()),
-                    InvocationStatus.fromValue(sdkItem.statusAsString()),
                     Optional.ofNullable(sdkItem.statusAsString()),
                     Optional.ofNullable(sdkItem.failureMessage()),
                     sdkItem.submitTime(),

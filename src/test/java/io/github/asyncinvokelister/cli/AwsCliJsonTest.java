@@ -3,7 +3,6 @@ package io.github.asyncinvokelister.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncinvokelister.AsyncInvokeSummary;
-import io.github.asyncinvokelister.InvocationStatus;
 import io.github.asyncinvokelister.OutputDataConfig;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ class AwsCliJsonTest {
     @Test
     void ordersMembersAsTheModelAndLeavesAbsentOnesOut() {
         AsyncInvokeSummary minimal = new AsyncInvokeSummary("arn:i", "arn:m", Optional.empty(),
-                InvocationStatus.UNKNOWN, Optional.empty(), Optional.empty(), Instant.parse("2025-01-01T00:00:00Z"),
+                Optional.empty(), Optional.empty(), Instant.parse("2025-01-01T00:00:00Z"),
                 Optional.empty(), Optional.empty(), OutputDataConfig.S3.of("s3://b/k"));
         assertThat(AwsCliJson.compact(AwsCliJson.summary(minimal), new StringBuilder()).toString()).isEqualTo(
                 "{\"invocationArn\":\"arn:i\",\"modelArn\":\"arn:m\",\"submitTime\":\"2025-01-01T00:00:00.000Z\","
@@ -62,14 +61,14 @@ class AwsCliJsonTest {
     @Test
     void writesAnUnknownUnionMemberAsBotocoreDoes() {
         AsyncInvokeSummary unknown = new AsyncInvokeSummary("arn:i", "arn:m", Optional.of("t"),
-                InvocationStatus.UNKNOWN, Optional.of("Cancelled"), Optional.empty(),
+                Optional.of("Cancelled"), Optional.empty(),
                 Instant.parse("2025-01-01T00:00:00Z"), Optional.empty(), Optional.empty(),
                 new OutputDataConfig.Unknown("gcsOutputDataConfig"));
         assertThat(AwsCliJson.summary(unknown))
                 .containsEntry("status", "Cancelled")
                 .containsEntry("outputDataConfig", Map.of("SDK_UNKNOWN_MEMBER", Map.of("name", "gcsOutputDataConfig")));
         AsyncInvokeSummary empty = new AsyncInvokeSummary("arn:i", "arn:m", Optional.empty(),
-                InvocationStatus.UNKNOWN, Optional.empty(), Optional.empty(), Instant.parse("2025-01-01T00:00:00Z"),
+                Optional.empty(), Optional.empty(), Instant.parse("2025-01-01T00:00:00Z"),
                 Optional.empty(), Optional.empty(), new OutputDataConfig.Unknown(""));
         assertThat(AwsCliJson.summary(empty)).containsEntry("outputDataConfig", Map.of());
     }

@@ -416,13 +416,13 @@ class BedrockRuntimeEmulatorTest {
     void servesTheInvocationsItIsGivenSortedBySubmitTime() {
         AsyncInvokeSummary late = new AsyncInvokeSummary("arn:aws:bedrock:us-east-1:123456789012:async-invoke/bbbbbbbbbbbb",
                 "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-reel-v1:0", Optional.empty(),
-                InvocationStatus.UNKNOWN, Optional.of("Paused"), Optional.empty(),
+                Optional.of("Paused"), Optional.empty(),
                 Instant.parse("2025-03-04T05:06:07.123456Z"), Optional.empty(), Optional.empty(),
                 new OutputDataConfig.S3("s3://bucket/out/", Optional.empty(), Optional.of("111122223333")));
         AsyncInvokeSummary early = new AsyncInvokeSummary(
                 "arn:aws:bedrock:us-east-1:123456789012:async-invoke/aaaaaaaaaaaa",
                 "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-reel-v1:0", Optional.of("token-\"1\""),
-                InvocationStatus.FAILED, Optional.empty(), Optional.of("line\nbreak \u00e9 \\ \"quoted\""),
+                InvocationStatus.FAILED, Optional.of("line\nbreak \u00e9 \\ \"quoted\""),
                 Instant.parse("2025-01-01T00:00:00Z"), Optional.of(Instant.parse("2025-01-01T00:01:00Z")),
                 Optional.of(Instant.parse("2025-01-01T00:01:00Z")), OutputDataConfig.S3.of("s3://bucket/a/"));
 

@@ -1,7 +1,6 @@
 package io.github.asyncinvokelister.emulator;
 
 import io.github.asyncinvokelister.AsyncInvokeSummary;
-import io.github.asyncinvokelister.InvocationStatus;
 import io.github.asyncinvokelister.OutputDataConfig;
 import java.util.Optional;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
@@ -20,14 +19,14 @@ final class SdkSummaries {
 
     static AsyncInvokeSummary fromSdk(software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeSummary s) {
         return new AsyncInvokeSummary(s.invocationArn(), s.modelArn(), Optional.ofNullable(s.clientRequestToken()),
-                InvocationStatus.fromValue(s.statusAsString()), Optional.ofNullable(s.statusAsString()),
+                Optional.ofNullable(s.statusAsString()),
                 Optional.ofNullable(s.failureMessage()), s.submitTime(), Optional.ofNullable(s.lastModifiedTime()),
                 Optional.ofNullable(s.endTime()), output(s.outputDataConfig()));
     }
 
     static AsyncInvokeSummary fromSdk(GetAsyncInvokeResponse s) {
         return new AsyncInvokeSummary(s.invocationArn(), s.modelArn(), Optional.ofNullable(s.clientRequestToken()),
-                InvocationStatus.fromValue(s.statusAsString()), Optional.ofNullable(s.statusAsString()),
+                Optional.ofNullable(s.statusAsString()),
                 Optional.ofNullable(s.failureMessage()), s.submitTime(), Optional.ofNullable(s.lastModifiedTime()),
                 Optional.ofNullable(s.endTime()), output(s.outputDataConfig()));
     }
@@ -36,7 +35,7 @@ final class SdkSummaries {
     static AsyncInvokeSummary asSdkSeesIt(AsyncInvokeSummary summary) {
         if (summary.outputDataConfig() instanceof OutputDataConfig.Unknown) {
             return new AsyncInvokeSummary(summary.invocationArn(), summary.modelArn(), summary.clientRequestToken(),
-                    summary.status(), summary.statusValue(), summary.failureMessage(), summary.submitTime(),
+                    summary.statusValue(), summary.failureMessage(), summary.submitTime(),
                     summary.lastModifiedTime(), summary.endTime(), UNKNOWN_TO_SDK);
         }
         return summary;
