@@ -301,7 +301,7 @@ public final class Benchmarks {
                                         + "$")
                                 .param("data", data)
                                 .forks(1)
-                                .warmupIterations(quick ? 2 : 4)
+                                .warmupIterations(quick ? 2 : 10)
                                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                                 .measurementIterations(quick ? 3 : 5)
                                 .measurementTime(TimeValue.seconds(quick ? 1 : 2))

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesRequ
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ThroughputBenchmark {
     /** Items in the emulator and in each listing. */
