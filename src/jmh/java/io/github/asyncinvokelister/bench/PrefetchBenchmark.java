@@ -57,7 +57,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class PrefetchBenchmark {
-    /** The delay the emulator adds to every response. */
+    /** How long the emulator takes to answer each request, building the page included. */
     public static final Duration SERVER_LATENCY = Duration.ofMillis(20);
     /** The consumer's work on each page. */
     public static final Duration WORK_PER_PAGE = Duration.ofMillis(20);
