@@ -41,9 +41,9 @@ class EmulatorHandlerTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains(new GeneratedInvocations(ITEMS, 7).get(0).invocationArn());
-            // Building takes ITEMS * 100 ms = 200 ms; added to the latency it would make 600 ms.
+            // Building the page takes at least ITEMS * 100 ms = 200 ms: added to the latency, at least 600 ms.
             assertThat(took).isGreaterThanOrEqualTo(LATENCY)
-                    .isLessThan(LATENCY.plus(BUILD_PER_ITEM.multipliedBy(ITEMS).dividedBy(2)));
+                    .isLessThan(LATENCY.plus(BUILD_PER_ITEM.multipliedBy(ITEMS)));
         } finally {
             server.stop(0);
         }
