@@ -1,11 +1,8 @@
 package io.github.asyncinvokelister.emulator;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.asyncinvokelister.AsyncInvokeSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +10,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -71,68 +71,66 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * response. Errors carry the HTTP status, an {@code x-amzn-ErrorType} header and {@code {"message": "..."}}, as
  * the service sends them. Any other path or method is a 404 {@code UnknownOperationException}.
  *
- * <p>The emulator is thread-safe. It binds to the loopback address only, serves from a pool of
- * {@value #THREADS} threads (a {@linkplain Fault#stall stalled} request holds one), and checks no signature.
- *
- * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true} unless it is
- * set already: without it the JDK's HTTP server holds every response body back about 40 ms (Nagle's algorithm
- * meeting the client's delayed ACK). The JDK reads it once, when its first HTTP server starts, so it applies to
- * every {@code com.sun.net.httpserver} server in the JVM, and has no effect if one started before this class
- * loaded.
+ * <p>The emulator is thread-safe. It binds to the loopback address only, serves on an embedded Jetty server from a
+ * pool of daemon threads ({@value #THREADS} for requests; a {@linkplain Fault#stall stalled} request holds one), and
+ * checks no signature. It sets nothing JVM-wide: each emulator's server has its own threads, timeouts and socket
+ * options.
  */
 public final class BedrockRuntimeEmulator implements AutoCloseable {
     /** The page size when a request has no {@code maxResults}. */
     public static final int DEFAULT_MAX_RESULTS = ListRequest.DEFAULT_MAX_RESULTS;
 
-    private static final int THREADS = 8;
+    /** Threads that serve requests, beyond the ones that accept connections and select on them. */
+    private static final int THREADS = 16;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
-    static {
-        // The JDK server flushes headers and body in two writes; with Nagle's algorithm on, the body then waits for
-        // the client's delayed ACK, about 40 ms a response. An explicit setting wins.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
-    }
+    /** Room for the request line and headers of any request the service model allows. */
+    private static final int REQUEST_HEADER_BYTES = 64 * 1024;
 
     private final Dataset dataset;
     private final Faults faults;
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Server server;
     private final URI endpoint;
     private BedrockRuntimeClient client;
     private boolean closed;
 
-    private BedrockRuntimeEmulator(Builder builder) throws IOException {
+    private BedrockRuntimeEmulator(Builder builder) throws Exception {
         this.dataset = builder.dataset;
         this.faults = new Faults();
         faults.next(builder.script.toArray(new Fault[0]));
         for (RateRule rule : builder.rates) {
             faults.rate(rule.fault(), rule.probability(), rule.seed());
         }
-        int instance = INSTANCES.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task,
-                    "bedrock-runtime-emulator-" + instance + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS + 2, 2);
+        threads.setName("bedrock-runtime-emulator-" + INSTANCES.incrementAndGet());
+        threads.setDaemon(true);
+        // No threads held back for Jetty's own use: every one of them may serve a request.
+        threads.setReservedThreads(0);
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // GetAsyncInvoke's path holds the ARN percent-encoded, "/" as %2F, which Jetty's default refuses as ambiguous;
+        // the handler decodes the path itself.
+        http.setUriCompliance(UriCompliance.LEGACY);
+        // The longest valid request line: a 2048-character nextToken of three-byte characters is 18 KiB encoded.
+        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         InetAddress loopback = InetAddress.getLoopbackAddress();
+        connector.setHost(loopback.getHostAddress());
+        connector.setPort(builder.port);
+        server.addConnector(connector);
+        server.setHandler(new EmulatorHandler(dataset, faults, builder.latency, requests, closing));
+        server.setStopTimeout(0);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
-        } catch (IOException e) {
-            executor.shutdownNow();
+            server.start();
+        } catch (Exception e) {
+            server.stop();
             throw e;
         }
-        server.createContext("/", new EmulatorHandler(dataset, faults, builder.latency, requests));
-        server.setExecutor(executor);
-        server.start();
         String host = loopback.getHostAddress();
         this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + server.getAddress().getPort());
+                + connector.getLocalPort());
     }
 
     /**
@@ -165,7 +163,7 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
      * @return the invocations, in ascending submit time
      * @throws IllegalArgumentException if {@code count} is negative
      */
-    public static List<AsyncInvokeSummary> generate(int count, long seed) {
+    public static List<Invocation> generate(int count, long seed) {
         return new GeneratedInvocations(count, seed);
     }
 
@@ -222,7 +220,7 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
 
     /**
      * {@link #clientBuilder()} for an emulator at {@code endpoint}, which may run in another JVM (one started by
-     * {@link #main}, say).
+     * the command-line tool's {@code emulator} command, say).
      *
      * @param endpoint the emulator's base URI, such as {@code http://127.0.0.1:8080}
      * @return a new builder
@@ -243,7 +241,7 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
      *
      * @return the unmodifiable list; lazy for generated data
      */
-    public List<AsyncInvokeSummary> invocations() {
+    public List<Invocation> invocations() {
         return dataset.asList();
     }
 
@@ -272,7 +270,7 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
     }
 
     /**
-     * Stops the server, dropping open connections and interrupting stalled requests, and closes
+     * Stops the server, ending every wait (latency, stalls) and dropping open connections, and closes
      * {@link #client()}'s client. Idempotent.
      */
     @Override
@@ -285,78 +283,16 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
             closed = true;
             owned = client;
         }
-        server.stop(0);
-        executor.shutdownNow();
+        closing.countDown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (owned != null) {
-            owned.close();
-        }
-    }
-
-    /**
-     * Runs an emulator in the foreground until the process is killed, for boto3 and the AWS CLI:
-     * {@code --port N} (default 8080; 0 picks a free one), {@code --items N} (default 500), {@code --seed S}
-     * (default 42). It prints one line, {@code Bedrock Runtime emulator listening on http://127.0.0.1:8080 (500
-     * invocations, seed 42)}.
-     *
-     * <pre>{@code
-     * aws bedrock-runtime list-async-invokes --endpoint-url http://127.0.0.1:8080 --region us-east-1
-     * }</pre>
-     *
-     * @param args the options
-     * @throws IOException if the port cannot be bound
-     * @throws InterruptedException if the main thread is interrupted
-     */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        int port = 8080;
-        int items = 500;
-        long seed = 42;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("-h") || option.equals("--help")) {
-                    System.out.println(usage());
-                    return;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for " + option);
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--port" -> port = Integer.parseInt(value);
-                    case "--items" -> items = Integer.parseInt(value);
-                    case "--seed" -> seed = Long.parseLong(value);
-                    default -> throw new IllegalArgumentException("unknown option: " + option);
-                }
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the emulator's server did not stop: " + endpoint, e);
+        } finally {
+            if (owned != null) {
+                owned.close();
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
         }
-        BedrockRuntimeEmulator emulator;
-        try {
-            emulator = builder().port(port).generated(items, seed).start();
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "bedrock-runtime-emulator-shutdown"));
-        System.out.println("Bedrock Runtime emulator listening on " + emulator.endpoint() + " (" + items
-                + " invocations, seed " + seed + ")");
-        System.out.flush();
-        new CountDownLatch(1).await();
-    }
-
-    private static String usage() {
-        return "usage: java " + BedrockRuntimeEmulator.class.getName()
-                + " [--port N (8080; 0 for any)] [--items N (500)] [--seed S (42)]";
     }
 
     private record RateRule(Fault fault, double probability, long seed) {
@@ -393,8 +329,14 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
          * @return this builder
          * @throws NullPointerException if {@code invocations} or one of them is {@code null}
          */
-        public Builder invocations(List<AsyncInvokeSummary> invocations) {
+        public Builder invocations(List<Invocation> invocations) {
             this.dataset = Dataset.of(Objects.requireNonNull(invocations, "invocations"));
+            return this;
+        }
+
+        /** Serves a dataset of this package's own, such as a slow one for a test of the latency. */
+        Builder dataset(Dataset dataset) {
+            this.dataset = Objects.requireNonNull(dataset, "dataset");
             return this;
         }
 
@@ -471,6 +413,10 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
                 return new BedrockRuntimeEmulator(this);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on port " + port, e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("the emulator's server did not start", e);
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.github.asyncinvokelister.emulator;
 
-import io.github.asyncinvokelister.AsyncInvokeSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,39 +18,39 @@ interface Dataset {
     int size();
 
     /** The invocation at {@code index}, in ascending submit-time order. */
-    AsyncInvokeSummary get(int index);
+    Invocation get(int index);
 
     /** {@code get(index).submitTime()}, possibly without building the item. */
     Instant submitTime(int index);
 
-    Optional<AsyncInvokeSummary> find(String invocationArn);
+    Optional<Invocation> find(String invocationArn);
 
     /** The invocations in ascending submit-time order, as an unmodifiable list. */
-    List<AsyncInvokeSummary> asList();
+    List<Invocation> asList();
 
     /** Mixed into page tokens, so a token from one dataset is not taken by an emulator serving another. */
     long fingerprint();
 
     /** A dataset of the given invocations, sorted by submit time (a stable sort: ties keep their order). */
-    static Dataset of(List<AsyncInvokeSummary> invocations) {
+    static Dataset of(List<Invocation> invocations) {
         if (invocations instanceof GeneratedInvocations generated) {
             return generated;
         }
-        List<AsyncInvokeSummary> sorted = new ArrayList<>(List.copyOf(invocations));
-        sorted.sort(Comparator.comparing(AsyncInvokeSummary::submitTime));
+        List<Invocation> sorted = new ArrayList<>(List.copyOf(invocations));
+        sorted.sort(Comparator.comparing(Invocation::submitTime));
         return new Listed(List.copyOf(sorted));
     }
 
     /** A dataset held in memory. */
     final class Listed implements Dataset {
-        private final List<AsyncInvokeSummary> items;
-        private final Map<String, AsyncInvokeSummary> byArn = new HashMap<>();
+        private final List<Invocation> items;
+        private final Map<String, Invocation> byArn = new HashMap<>();
         private final long fingerprint;
 
-        private Listed(List<AsyncInvokeSummary> items) {
+        private Listed(List<Invocation> items) {
             this.items = items;
             long hash = items.size();
-            for (AsyncInvokeSummary item : items) {
+            for (Invocation item : items) {
                 byArn.putIfAbsent(item.invocationArn(), item);
                 hash = SplitMix.mix(hash, item.invocationArn().hashCode() ^ item.submitTime().toEpochMilli());
             }
@@ -64,7 +63,7 @@ interface Dataset {
         }
 
         @Override
-        public AsyncInvokeSummary get(int index) {
+        public Invocation get(int index) {
             return items.get(index);
         }
 
@@ -74,12 +73,12 @@ interface Dataset {
         }
 
         @Override
-        public Optional<AsyncInvokeSummary> find(String invocationArn) {
+        public Optional<Invocation> find(String invocationArn) {
             return Optional.ofNullable(byArn.get(invocationArn));
         }
 
         @Override
-        public List<AsyncInvokeSummary> asList() {
+        public List<Invocation> asList() {
             return items;
         }
 

@@ -1,12 +1,9 @@
 package io.github.asyncinvokelister.emulator;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.github.asyncinvokelister.AsyncInvokeSummary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +13,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves {@code ListAsyncInvokes} and {@code GetAsyncInvoke} over {@code com.sun.net.httpserver}. */
-final class EmulatorHandler implements HttpHandler {
+/**
+ * Serves {@code ListAsyncInvokes} and {@code GetAsyncInvoke} as a Jetty handler. It blocks its thread while it waits
+ * out the latency or a stall, so it declares itself blocking; {@link BedrockRuntimeEmulator#close()} ends every wait.
+ */
+final class EmulatorHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(BedrockRuntimeEmulator.class);
     private static final String LIST_PATH = "/async-invoke";
     private static final String GET_PREFIX = "/async-invoke/";
@@ -39,52 +47,63 @@ final class EmulatorHandler implements HttpHandler {
     private final Faults faults;
     private final Duration latency;
     private final Queue<RecordedRequest> requests;
+    /** Counted down when the emulator closes: every wait ends, and the request is dropped. */
+    private final CountDownLatch closing;
     /** The nextToken of the last request of each query, for CYCLE_TOKEN: a token the client really used. */
     private final Map<Long, String> lastTokenByQuery = new ConcurrentHashMap<>();
 
-    EmulatorHandler(Dataset dataset, Faults faults, Duration latency, Queue<RecordedRequest> requests) {
+    EmulatorHandler(Dataset dataset, Faults faults, Duration latency, Queue<RecordedRequest> requests,
+            CountDownLatch closing) {
+        super(InvocationType.BLOCKING);
         this.dataset = dataset;
         this.faults = faults;
         this.latency = latency;
         this.requests = requests;
+        this.closing = closing;
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange exchange = new Exchange(request, response, callback);
         try {
             serve(exchange);
-        } catch (IOException clientGone) {
-            // The client hung up (a timeout, say): there is no one left to answer.
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
+        } catch (Closing | IOException stoppedOrClientGone) {
+            // The emulator is closing, or the client hung up (a timeout, say): there is no one left to answer.
+            exchange.drop();
         } catch (RuntimeException bug) {
-            LOG.warn("BedrockRuntimeEmulator failed to serve {} {}", exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), bug);
-            // Say so rather than let the server drop the connection, which would pass for RESET_CONNECTION.
-            try {
-                sendError(exchange, new ApiError(500, "InternalServerException",
-                        "BedrockRuntimeEmulator failed: " + bug));
-            } catch (IOException | RuntimeException headersAlreadySent) {
-                // The client will see the connection close; the log has the cause.
+            LOG.warn("BedrockRuntimeEmulator failed to serve {} {}", exchange.method, exchange.path, bug);
+            if (exchange.response.isCommitted()) {
+                exchange.drop();
+            } else {
+                // Say so rather than drop the connection, which would pass for RESET_CONNECTION.
+                exchange.sendError(new ApiError(500, "InternalServerException", "BedrockRuntimeEmulator failed: "
+                        + bug));
             }
-        } finally {
-            // Before sendResponseHeaders this drops the connection: how RESET_CONNECTION and aborts reach the client.
-            exchange.close();
+        }
+        return true;
+    }
+
+    /** The emulator closed while a request waited. */
+    private static final class Closing extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Closing() {
+            super("the emulator is closing", null, false, false);
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
-        long arrived = System.nanoTime();
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        Optional<String> rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery());
+    private void serve(Exchange exchange) throws IOException, Closing {
+        long arrived = exchange.request.getBeginNanoTime();
+        String method = exchange.method;
+        String path = exchange.path;
+        Optional<String> rawQuery = Optional.ofNullable(exchange.request.getHttpURI().getQuery());
         Map<String, String> params;
         try {
             params = decodeQuery(rawQuery.orElse(""));
         } catch (IllegalArgumentException malformed) {
             record(method, path, rawQuery, Map.of(), Fault.NONE);
             awaitLatency(arrived);
-            sendError(exchange, ApiError.validation("The query string is not validly percent-encoded"));
+            exchange.sendError(ApiError.validation("The query string is not validly percent-encoded"));
             return;
         }
 
@@ -97,14 +116,14 @@ final class EmulatorHandler implements HttpHandler {
         } else {
             record(method, path, rawQuery, params, Fault.NONE);
             awaitLatency(arrived);
-            sendError(exchange, new ApiError(404, "UnknownOperationException",
+            exchange.sendError(new ApiError(404, "UnknownOperationException",
                     "BedrockRuntimeEmulator serves GET /async-invoke and GET /async-invoke/{invocationArn} only, not "
                             + method + " " + path));
         }
     }
 
-    private void listAsyncInvokes(HttpExchange exchange, long arrived, String method, String path,
-            Optional<String> rawQuery, Map<String, String> params) throws IOException, InterruptedException {
+    private void listAsyncInvokes(Exchange exchange, long arrived, String method, String path,
+            Optional<String> rawQuery, Map<String, String> params) throws IOException, Closing {
         Plan plan = null;
         ApiError invalid = null;
         try {
@@ -132,32 +151,31 @@ final class EmulatorHandler implements HttpHandler {
         // Built before the wait, so the time it takes is part of the latency rather than added to it.
         boolean pageSent = invalid == null
                 && !(fault instanceof Fault.ServiceError || fault instanceof Fault.ResetConnection);
-        byte[] body = pageSent
-                ? page(plan, fault, previousToken).getBytes(StandardCharsets.UTF_8)
-                : null;
+        byte[] body = pageSent ? page(plan, fault, previousToken) : null;
         awaitLatency(arrived);
 
         if (fault instanceof Fault.ServiceError error) {
-            sendError(exchange, new ApiError(error.httpStatus(), error.errorType(), error.message()));
+            exchange.sendError(new ApiError(error.httpStatus(), error.errorType(), error.message()));
             return;
         }
         if (fault instanceof Fault.ResetConnection) {
+            exchange.drop();
             return;
         }
         if (fault instanceof Fault.Stall stall) {
             pause(stall.duration());
         }
         if (invalid != null) {
-            sendError(exchange, invalid);
+            exchange.sendError(invalid);
             return;
         }
         if (fault instanceof Fault.MalformedBody) {
             // Any proper prefix of a JSON object is invalid JSON; the Content-Length stays honest.
-            send(exchange, 200, Optional.empty(), Arrays.copyOf(body, body.length / 2));
+            exchange.send(200, Optional.empty(), Arrays.copyOf(body, body.length / 2));
         } else if (fault instanceof Fault.TruncatedBody) {
-            sendTruncated(exchange, body);
+            exchange.sendTruncated(body);
         } else {
-            send(exchange, 200, Optional.empty(), body);
+            exchange.send(200, Optional.empty(), body);
         }
     }
 
@@ -226,20 +244,20 @@ final class EmulatorHandler implements HttpHandler {
         return low;
     }
 
-    private String page(Plan plan, Fault fault, String previousToken) {
+    private byte[] page(Plan plan, Fault fault, String previousToken) {
         int limit = plan.request().maxResults();
         int take = fault instanceof Fault.EmptyPageWithToken ? 0
                 : fault instanceof Fault.OversizedPage oversized ? limit + oversized.extraItems()
                 : limit;
         Optional<String> status = plan.request().statusEquals();
         IntPredicate matches = cursor -> status.isEmpty()
-                || status.equals(dataset.get(plan.index(cursor)).statusValue());
+                || status.equals(dataset.get(plan.index(cursor)).status());
 
-        List<AsyncInvokeSummary> items = new ArrayList<>(Math.min(take, plan.length()));
+        List<Invocation> items = new ArrayList<>(Math.min(take, plan.length()));
         int cursor = plan.start();
         for (; cursor < plan.length() && items.size() < take; cursor++) {
-            AsyncInvokeSummary item = dataset.get(plan.index(cursor));
-            if (status.isEmpty() || status.equals(item.statusValue())) {
+            Invocation item = dataset.get(plan.index(cursor));
+            if (status.isEmpty() || status.equals(item.status())) {
                 items.add(item);
             }
         }
@@ -266,30 +284,30 @@ final class EmulatorHandler implements HttpHandler {
         return WireJson.page(items, nextToken);
     }
 
-    private void getAsyncInvoke(HttpExchange exchange, String encodedArn) throws IOException {
+    private void getAsyncInvoke(Exchange exchange, String encodedArn) {
         String arn;
         try {
             // Percent-decoding, not form-decoding: a '+' in a path is a plus sign.
             arn = URLDecoder.decode(encodedArn.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            sendError(exchange, ApiError.validation("The invocationArn in the path is not validly percent-encoded"));
+            exchange.sendError(ApiError.validation("The invocationArn in the path is not validly percent-encoded"));
             return;
         }
         if (arn.isEmpty() || arn.length() > 2048 || !INVOCATION_ARN.matcher(arn).matches()) {
             String shown = arn.length() > 100 ? arn.substring(0, 100) + "..." : arn;
-            sendError(exchange, ApiError.validation("1 validation error detected: Value '" + shown
+            exchange.sendError(ApiError.validation("1 validation error detected: Value '" + shown
                     + "' at 'invocationArn' failed to satisfy constraint: Member must satisfy regular expression"
                     + " pattern: " + INVOCATION_ARN_PATTERN));
             return;
         }
-        Optional<AsyncInvokeSummary> found = dataset.find(arn);
+        Optional<Invocation> found = dataset.find(arn);
         if (found.isEmpty()) {
             // GetAsyncInvoke models no ResourceNotFoundException; a ValidationException is what the model allows.
-            sendError(exchange, ApiError.validation("The invocationArn does not identify an asynchronous invocation"
+            exchange.sendError(ApiError.validation("The invocationArn does not identify an asynchronous invocation"
                     + " in this account: " + arn));
             return;
         }
-        send(exchange, 200, Optional.empty(), WireJson.summary(found.get()).getBytes(StandardCharsets.UTF_8));
+        exchange.send(200, Optional.empty(), WireJson.summary(found.get()));
     }
 
     private void record(String method, String path, Optional<String> rawQuery, Map<String, String> params,
@@ -298,49 +316,78 @@ final class EmulatorHandler implements HttpHandler {
                 fault == Fault.NONE ? Optional.empty() : Optional.of(fault)));
     }
 
-    private static void sendError(HttpExchange exchange, ApiError error) throws IOException {
-        send(exchange, error.httpStatus(), Optional.of(error.errorType()),
-                WireJson.error(error.getMessage()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, Optional<String> errorType, byte[] body)
-            throws IOException {
-        headers(exchange, errorType);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    /** Promises the whole body, sends half, and lets {@link #handle}'s close drop the connection. */
-    private static void sendTruncated(HttpExchange exchange, byte[] body) throws IOException {
-        headers(exchange, Optional.empty());
-        exchange.sendResponseHeaders(200, body.length);
-        OutputStream out = exchange.getResponseBody();
-        out.write(body, 0, body.length / 2);
-        out.flush();
-    }
-
-    private static void headers(HttpExchange exchange, Optional<String> errorType) {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
-        headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
-        errorType.ifPresent(type -> headers.set("x-amzn-ErrorType", type));
-    }
-
     /** Waits until the configured latency has passed since the request {@code arrived} ({@link System#nanoTime}). */
-    private void awaitLatency(long arrived) throws InterruptedException {
+    private void awaitLatency(long arrived) throws Closing {
         if (!latency.isZero()) {
             pause(latency.minusNanos(System.nanoTime() - arrived));
         }
     }
 
-    /** Sleeps this long; not at all when it is zero or negative. */
-    private static void pause(Duration duration) throws InterruptedException {
-        if (!duration.isNegative() && !duration.isZero()) {
-            // Beyond 292 years in nanoseconds the stall is forever, which is what such a duration means.
-            long nanos = duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) < 0 ? duration.toNanos() : Long.MAX_VALUE;
-            TimeUnit.NANOSECONDS.sleep(nanos);
+    /** Waits this long, not at all when it is zero or negative; the emulator's closing ends the wait. */
+    private void pause(Duration duration) throws Closing {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        // Beyond 292 years in nanoseconds the stall is forever, which is what such a duration means.
+        long nanos = duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) < 0 ? duration.toNanos() : Long.MAX_VALUE;
+        try {
+            if (closing.await(nanos, TimeUnit.NANOSECONDS)) {
+                throw new Closing();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Closing();
+        }
+    }
+
+    /** One request and the ways to answer it. */
+    private static final class Exchange {
+        final Request request;
+        final Response response;
+        final Callback callback;
+        final String method;
+        /** The path exactly as sent, still percent-encoded. */
+        final String path;
+
+        Exchange(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.method = request.getMethod();
+            this.path = request.getHttpURI().getPath();
+        }
+
+        void sendError(ApiError error) {
+            send(error.httpStatus(), Optional.of(error.errorType()), WireJson.error(error.getMessage()));
+        }
+
+        void send(int status, Optional<String> errorType, byte[] body) {
+            headers(status, errorType, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+
+        /** Promises the whole body, sends half, then drops the connection. */
+        void sendTruncated(byte[] body) throws IOException {
+            headers(200, Optional.empty(), body.length);
+            OutputStream out = Content.Sink.asOutputStream(response);
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            drop();
+        }
+
+        /** Closes the connection with nothing more sent: no response, or the rest of one never comes. */
+        void drop() {
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.succeeded();
+        }
+
+        private void headers(int status, Optional<String> errorType, int length) {
+            response.setStatus(status);
+            HttpFields.Mutable headers = response.getHeaders();
+            headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+            headers.put(HttpHeader.CONTENT_LENGTH, length);
+            headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
+            errorType.ifPresent(type -> headers.put("x-amzn-ErrorType", type));
         }
     }
 

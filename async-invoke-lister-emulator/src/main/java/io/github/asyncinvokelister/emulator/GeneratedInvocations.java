@@ -1,8 +1,5 @@
 package io.github.asyncinvokelister.emulator;
 
-import io.github.asyncinvokelister.AsyncInvokeSummary;
-import io.github.asyncinvokelister.InvocationStatus;
-import io.github.asyncinvokelister.OutputDataConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -19,7 +16,7 @@ import java.util.UUID;
  * <p>Invocation IDs are a bijection of the index (a four-round Feistel network over {@code 36^12}, keyed by the
  * seed), so {@link #find} maps an ARN back to its index without a table.
  */
-final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implements RandomAccess, Dataset {
+final class GeneratedInvocations extends AbstractList<Invocation> implements RandomAccess, Dataset {
     /** The first submit time: fixed, so data does not depend on when it is generated. */
     static final Instant START = Instant.parse("2025-01-06T08:00:00Z");
     /** The submit times spread over this span (more only when there are more items than milliseconds in it). */
@@ -40,6 +37,10 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
     private static final String[] BUCKETS = {"my-video-bucket", "media-team-outputs", "acme-genai-prod"};
     private static final String[] PREFIXES = {"reels", "campaigns/spring", "embeddings/batch", "tests"};
     private static final String[] BUCKET_OWNERS = {"210987654321", "444455556666"};
+    private static final String IN_PROGRESS = "InProgress";
+    private static final String COMPLETED = "Completed";
+    private static final String FAILED = "Failed";
+    /** Statuses the service model does not have, as a newer service might send. */
     private static final String[] UNKNOWN_STATUSES = {"Cancelled", "Expired"};
     private static final String UNKNOWN_MEMBER = "gcsOutputDataConfig";
     /** Failure messages, some with quotes and non-ASCII characters so JSON escaping is exercised. */
@@ -82,7 +83,7 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
     }
 
     @Override
-    public AsyncInvokeSummary get(int index) {
+    public Invocation get(int index) {
         return create(index);
     }
 
@@ -95,7 +96,7 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
     }
 
     @Override
-    public Optional<AsyncInvokeSummary> find(String invocationArn) {
+    public Optional<Invocation> find(String invocationArn) {
         if (!invocationArn.startsWith(ARN_PREFIX) || invocationArn.length() != ARN_PREFIX.length() + 12) {
             return Optional.empty();
         }
@@ -119,7 +120,7 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
     }
 
     @Override
-    public List<AsyncInvokeSummary> asList() {
+    public List<Invocation> asList() {
         return this;
     }
 
@@ -128,7 +129,7 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
         return SplitMix.mix(seed, count);
     }
 
-    private AsyncInvokeSummary create(int index) {
+    private Invocation create(int index) {
         Instant submitTime = submitTime(index);
         String id = invocationId(index);
         SplitMix random = new SplitMix(SplitMix.mix(seed, index));
@@ -138,25 +139,22 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
 
         boolean unknownStatus = index == unknownStatusIndex || random.chance(0.02);
         double draw = random.nextDouble();
-        InvocationStatus status = unknownStatus ? InvocationStatus.UNKNOWN
-                : draw < 0.12 ? InvocationStatus.IN_PROGRESS
-                : draw < 0.80 ? InvocationStatus.COMPLETED
-                : InvocationStatus.FAILED;
-        Optional<String> statusValue = unknownStatus
-                ? Optional.of(UNKNOWN_STATUSES[random.nextInt(UNKNOWN_STATUSES.length)])
-                : Optional.of(status.toString());
+        String status = unknownStatus ? UNKNOWN_STATUSES[random.nextInt(UNKNOWN_STATUSES.length)]
+                : draw < 0.12 ? IN_PROGRESS
+                : draw < 0.80 ? COMPLETED
+                : FAILED;
 
-        Optional<String> failureMessage = status == InvocationStatus.FAILED
+        Optional<String> failureMessage = status.equals(FAILED)
                 ? Optional.of(FAILURE_MESSAGES[random.nextInt(FAILURE_MESSAGES.length)])
                 : Optional.empty();
-        Optional<Instant> endTime = status == InvocationStatus.IN_PROGRESS
+        Optional<Instant> endTime = status.equals(IN_PROGRESS)
                 ? Optional.empty()
                 : Optional.of(submitTime.plusMillis(45_000 + random.nextInt(25 * 60_000)));
         Instant lastModifiedTime = endTime.orElseGet(() -> submitTime.plusMillis(1_000 + random.nextInt(120_000)));
 
-        OutputDataConfig output;
+        Invocation.Output output;
         if (index == unknownMemberIndex || random.chance(0.02)) {
-            output = new OutputDataConfig.Unknown(UNKNOWN_MEMBER);
+            output = new Invocation.OtherOutput(UNKNOWN_MEMBER);
         } else {
             String s3Uri = "s3://" + BUCKETS[random.nextInt(BUCKETS.length)] + "/"
                     + PREFIXES[random.nextInt(PREFIXES.length)] + "/" + id;
@@ -166,9 +164,9 @@ final class GeneratedInvocations extends AbstractList<AsyncInvokeSummary> implem
             Optional<String> bucketOwner = random.chance(0.2)
                     ? Optional.of(BUCKET_OWNERS[random.nextInt(BUCKET_OWNERS.length)])
                     : Optional.empty();
-            output = new OutputDataConfig.S3(s3Uri, kmsKeyId, bucketOwner);
+            output = new Invocation.S3Output(s3Uri, kmsKeyId, bucketOwner);
         }
-        return new AsyncInvokeSummary(ARN_PREFIX + id, modelArn, clientRequestToken, statusValue,
+        return new Invocation(ARN_PREFIX + id, modelArn, clientRequestToken, Optional.of(status),
                 failureMessage, submitTime, Optional.of(lastModifiedTime), endTime, output);
     }
 

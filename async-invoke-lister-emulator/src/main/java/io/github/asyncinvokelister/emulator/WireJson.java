@@ -1,16 +1,19 @@
 package io.github.asyncinvokelister.emulator;
 
-import io.github.asyncinvokelister.AsyncInvokeSummary;
-import io.github.asyncinvokelister.OutputDataConfig;
-import io.github.asyncinvokelister.internal.Json;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-/** Response bodies in the service's JSON, written by hand: member names and formats as the service sends them. */
+/** Response bodies in the service's JSON, written with jackson-core: member names and formats as the service's. */
 final class WireJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
     /** The service's timestamps: UTC with milliseconds, such as {@code 2025-03-04T05:06:07.123Z}. */
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -18,54 +21,66 @@ final class WireJson {
     private WireJson() {
     }
 
-    static String page(List<AsyncInvokeSummary> items, Optional<String> nextToken) {
-        StringBuilder out = new StringBuilder(128 + 700 * items.size());
-        out.append("{\"asyncInvokeSummaries\":[");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+    /** A {@code ListAsyncInvokes} response. */
+    static byte[] page(List<Invocation> items, Optional<String> nextToken) {
+        return write(128 + 600 * items.size(), json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("asyncInvokeSummaries");
+            for (Invocation item : items) {
+                summary(item, json);
             }
-            summary(items.get(i), out);
-        }
-        out.append(']');
-        nextToken.ifPresent(token -> Json.quote(token, out.append(",\"nextToken\":")));
-        return out.append('}').toString();
+            json.writeEndArray();
+            if (nextToken.isPresent()) {
+                json.writeStringField("nextToken", nextToken.get());
+            }
+            json.writeEndObject();
+        });
     }
 
     /** A summary as an object; {@code GetAsyncInvoke}'s response is the same object at the top level. */
-    static String summary(AsyncInvokeSummary item) {
-        return summary(item, new StringBuilder(700)).toString();
+    static byte[] summary(Invocation item) {
+        return write(700, json -> summary(item, json));
     }
 
-    static String error(String message) {
-        return Json.quote(message, new StringBuilder("{\"message\":")).append('}').toString();
+    /** An error body, {@code {"message": ...}}, as the service sends with an {@code x-amzn-ErrorType} header. */
+    static byte[] error(String message) {
+        return write(64 + message.length(), json -> {
+            json.writeStartObject();
+            json.writeStringField("message", message);
+            json.writeEndObject();
+        });
     }
 
-    private static StringBuilder summary(AsyncInvokeSummary item, StringBuilder out) {
-        out.append('{');
-        string("invocationArn", item.invocationArn(), out);
-        string("modelArn", item.modelArn(), out.append(','));
-        item.clientRequestToken().ifPresent(token -> string("clientRequestToken", token, out.append(',')));
-        item.statusValue().ifPresent(status -> string("status", status, out.append(',')));
-        item.failureMessage().ifPresent(message -> string("failureMessage", message, out.append(',')));
-        string("submitTime", timestamp(item.submitTime()), out.append(','));
-        item.lastModifiedTime().ifPresent(time -> string("lastModifiedTime", timestamp(time), out.append(',')));
-        item.endTime().ifPresent(time -> string("endTime", timestamp(time), out.append(',')));
-        out.append(",\"outputDataConfig\":");
-        OutputDataConfig config = item.outputDataConfig();
-        if (config instanceof OutputDataConfig.S3 s3) {
-            out.append("{\"s3OutputDataConfig\":{");
-            string("s3Uri", s3.s3Uri(), out);
-            s3.kmsKeyId().ifPresent(key -> string("kmsKeyId", key, out.append(',')));
-            s3.bucketOwner().ifPresent(owner -> string("bucketOwner", owner, out.append(',')));
-            out.append("}}");
-        } else if (config instanceof OutputDataConfig.Unknown unknown) {
+    private static void summary(Invocation item, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("invocationArn", item.invocationArn());
+        json.writeStringField("modelArn", item.modelArn());
+        optional(json, "clientRequestToken", item.clientRequestToken());
+        optional(json, "status", item.status());
+        optional(json, "failureMessage", item.failureMessage());
+        json.writeStringField("submitTime", timestamp(item.submitTime()));
+        optional(json, "lastModifiedTime", item.lastModifiedTime().map(WireJson::timestamp));
+        optional(json, "endTime", item.endTime().map(WireJson::timestamp));
+        json.writeObjectFieldStart("outputDataConfig");
+        Invocation.Output output = item.outputDataConfig();
+        if (output instanceof Invocation.S3Output s3) {
+            json.writeObjectFieldStart("s3OutputDataConfig");
+            json.writeStringField("s3Uri", s3.s3Uri());
+            optional(json, "kmsKeyId", s3.kmsKeyId());
+            optional(json, "bucketOwner", s3.bucketOwner());
+            json.writeEndObject();
+        } else if (output instanceof Invocation.OtherOutput other) {
             // A member a newer service might send; nested values make clients skip more than a flat string.
-            Json.quote(unknown.memberName(), out.append('{'))
-                    .append(":{\"uri\":\"gs://emulator-output/async-invoke\",\"options\":{\"compress\":true,"
-                            + "\"shards\":2}}}");
+            json.writeObjectFieldStart(other.memberName());
+            json.writeStringField("uri", "gs://emulator-output/async-invoke");
+            json.writeObjectFieldStart("options");
+            json.writeBooleanField("compress", true);
+            json.writeNumberField("shards", 2);
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        return out.append('}');
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     /** Milliseconds as the service writes them; finer instants keep every digit rather than lose precision. */
@@ -75,8 +90,25 @@ final class WireJson {
                 : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
-    private static void string(String name, String value, StringBuilder out) {
-        out.append('"').append(name).append("\":");
-        Json.quote(value, out);
+    private static void optional(JsonGenerator json, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(name, value.get());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static byte[] write(int sizeHint, Body body) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint)) {
+            try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+                body.write(json);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
     }
 }

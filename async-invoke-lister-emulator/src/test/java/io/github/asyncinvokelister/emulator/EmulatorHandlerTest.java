@@ -2,10 +2,6 @@ package io.github.asyncinvokelister.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.asyncinvokelister.AsyncInvokeSummary;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
-/** The handler on its own, with a dataset the test controls. */
+/** The handler with a dataset the test controls. */
 class EmulatorHandlerTest {
     private static final Duration LATENCY = Duration.ofMillis(400);
     private static final Duration BUILD_PER_ITEM = Duration.ofMillis(100);
@@ -27,12 +22,9 @@ class EmulatorHandlerTest {
     @Test
     void buildingAPageCountsTowardTheLatency() throws Exception {
         Dataset slow = new SlowDataset(new GeneratedInvocations(ITEMS, 7), BUILD_PER_ITEM);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", new EmulatorHandler(slow, new Faults(), LATENCY, new ConcurrentLinkedQueue<>()));
-        server.start();
-        try {
+        try (BedrockRuntimeEmulator emulator = BedrockRuntimeEmulator.builder().dataset(slow).latency(LATENCY).start()) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+            HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.endpoint()
                     + "/async-invoke?maxResults=" + ITEMS)).build();
 
             long started = System.nanoTime();
@@ -44,8 +36,6 @@ class EmulatorHandlerTest {
             // Building the page takes at least ITEMS * 100 ms = 200 ms: added to the latency, at least 600 ms.
             assertThat(took).isGreaterThanOrEqualTo(LATENCY)
                     .isLessThan(LATENCY.plus(BUILD_PER_ITEM.multipliedBy(ITEMS)));
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -57,7 +47,7 @@ class EmulatorHandlerTest {
         }
 
         @Override
-        public AsyncInvokeSummary get(int index) {
+        public Invocation get(int index) {
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
@@ -73,12 +63,12 @@ class EmulatorHandlerTest {
         }
 
         @Override
-        public Optional<AsyncInvokeSummary> find(String invocationArn) {
+        public Optional<Invocation> find(String invocationArn) {
             return items.find(invocationArn);
         }
 
         @Override
-        public List<AsyncInvokeSummary> asList() {
+        public List<Invocation> asList() {
             return items.asList();
         }
 
