@@ -46,9 +46,9 @@ How to regenerate
 -----------------
 From the Maven project root (``/work/main``), with Python 3.11 and botocore 1.43.11 installed::
 
-    python3 src/test/python/generate_paging_vectors.py
+    python3 async-invoke-lister/src/test/python/generate_paging_vectors.py
 
-It writes ``src/test/resources/golden/paging-vectors.json`` (or the path given as the only
+It writes ``async-invoke-lister/src/test/resources/golden/paging-vectors.json`` (or the path given as the only
 argument). The output is deterministic: the same bytes on every run. No network is used.
 """
 

@@ -1,10 +1,8 @@
 package io.github.asyncinvokelister;
 
-import io.github.asyncinvokelister.internal.PageWalker;
 import io.github.asyncinvokelister.internal.Pages;
+import io.github.asyncinvokelister.internal.Paging;
 import io.github.asyncinvokelister.internal.PagingToken;
-import io.github.asyncinvokelister.internal.PrefetchingPages;
-import io.github.asyncinvokelister.internal.SdkPageSource;
 import io.github.asyncinvokelister.internal.WalkedPage;
 import java.net.URI;
 import java.time.Duration;
@@ -48,10 +46,10 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * {@link #withPrefetch(int)} the next pages are fetched in the background while the current one is consumed.
  * Logging is through SLF4J at DEBUG, a line a page, without tokens or failure messages.
  *
- * <p>When the service sends a {@code nextToken} already seen, a listing throws {@link PaginationException}; when a
- * request fails after the SDK's retries, {@link ListingInterruptedException} with the SDK's exception as cause.
- * Streams throw them from their terminal operation, at the item where the listing stopped. Both carry the token
- * that resumes just after the last item delivered.
+ * <p>When a request fails after the SDK's retries, a listing throws {@link RequestFailedException} with the SDK's
+ * exception as cause; when the service sends a {@code nextToken} already seen, {@link TokenCycleException}. Both are
+ * {@link ListingException}s, which streams throw from their terminal operation, at the item where the listing
+ * stopped, with the token that resumes just after the last item delivered.
  *
  * <p>An instance is thread-safe: each call starts an independent listing.
  */
@@ -144,7 +142,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @param pagination how much to fetch and where to start
      * @return the items, in the service's order
      * @throws NullPointerException if an argument is {@code null}
-     * @throws IllegalArgumentException if the starting token is malformed; no request is made
+     * @throws IllegalStateException if the lister is closed
      */
     public Stream<AsyncInvokeSummary> stream(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         ListingCursor cursor = cursor(query, pagination);
@@ -160,7 +158,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @param pagination how much to fetch and where to start
      * @return the cursor, positioned before the first item
      * @throws NullPointerException if an argument is {@code null}
-     * @throws IllegalArgumentException if the starting token is malformed; no request is made
+     * @throws IllegalStateException if the lister is closed
      */
     public ListingCursor cursor(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         PagingToken start = start(query, pagination);
@@ -173,6 +171,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @param query the filters and sort
      * @return the items, in the service's order
      * @throws NullPointerException if {@code query} is {@code null}
+     * @throws IllegalStateException if the lister is closed
      */
     public Stream<AsyncInvokeSummary> stream(ListAsyncInvokesQuery query) {
         return stream(query, PaginationConfig.none());
@@ -186,7 +185,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @param pagination how much to fetch and where to start
      * @return the pages, one a response
      * @throws NullPointerException if an argument is {@code null}
-     * @throws IllegalArgumentException if the starting token is malformed; no request is made
+     * @throws IllegalStateException if the lister is closed
      */
     public Stream<SummaryPage> pages(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         Pages<AsyncInvokeSummary> pages = pages(query, pagination, start(query, pagination));
@@ -212,10 +211,10 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @param pagination how much to fetch and where to start
      * @return the items and the resume token
      * @throws NullPointerException if an argument is {@code null}
-     * @throws IllegalArgumentException if the starting token is malformed; no request is made
-     * @throws PaginationException if the service sent a token already seen in this listing; it carries the items
-     *     gathered so far ({@link PaginationException#partialItems()}) and the token that resumes after them
-     * @throws ListingInterruptedException if a request failed after the SDK's retries; likewise
+     * @throws IllegalStateException if the lister is closed
+     * @throws RequestFailedException if a request failed after the SDK's retries; it carries the items gathered so
+     *     far ({@link ListingException#partialItems()}) and the token that resumes after them
+     * @throws TokenCycleException if the service sent a token already seen in this listing; likewise
      */
     public ListResult list(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         List<AsyncInvokeSummary> items = new ArrayList<>();
@@ -226,11 +225,39 @@ public final class AsyncInvokeLister implements AutoCloseable {
                 items.addAll(page.items());
                 nextToken = page.resumeToken();
             }
-        } catch (PaginationException e) {
+        } catch (ListingException e) {
             throw e.withPartialItems(items);
         }
         // The last page has a resume token only when maxItems ended the listing: boto3's NextToken.
         return new ListResult(items, Optional.ofNullable(nextToken));
+    }
+
+    /**
+     * One {@code ListAsyncInvokes} request with the raw paging parameters, and the response as the service sent it,
+     * with its own {@code nextToken}: what the AWS CLI's {@code --no-paginate} prints. No {@code maxItems}, no
+     * resume tokens, no cycle guard; for a listing, use the other methods.
+     *
+     * <pre>{@code
+     * ServicePage page = lister.fetchPage(query, PageRequest.first().withMaxResults(100));
+     * while (page.nextToken().isPresent()) {
+     *     page = lister.fetchPage(query, PageRequest.first().withMaxResults(100).withNextToken(page.nextToken().get()));
+     * }
+     * }</pre>
+     *
+     * @param query the filters and sort
+     * @param request the {@code maxResults} and {@code nextToken} to send
+     * @return the response's items and token
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalStateException if the lister is closed
+     * @throws IllegalArgumentException if the service refused the {@code nextToken}; the cause has its message
+     * @throws RequestFailedException if the request failed after the SDK's retries; its {@code resumeToken()}
+     *     starts a listing (as a {@code startingToken}) at this page
+     */
+    public ServicePage fetchPage(ListAsyncInvokesQuery query, PageRequest request) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(request, "request");
+        checkOpen();
+        return Paging.fetchPage(client, query, request);
     }
 
     /**
@@ -250,22 +277,27 @@ public final class AsyncInvokeLister implements AutoCloseable {
         return client;
     }
 
-    /** Checks the arguments and reads the starting token: everything that can fail before a request. */
+    /**
+     * Checks the arguments and reads the starting token, which {@link PaginationConfig} has already checked:
+     * everything that can fail before a request.
+     */
     private PagingToken start(ListAsyncInvokesQuery query, PaginationConfig pagination) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(pagination, "pagination");
+        checkOpen();
+        return pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
+    }
+
+    private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the lister is closed");
         }
-        return pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
     }
 
     private Pages<AsyncInvokeSummary> pages(ListAsyncInvokesQuery query, PaginationConfig pagination,
             PagingToken start) {
-        PageWalker<AsyncInvokeSummary> walker = new PageWalker<>(new SdkPageSource(client, query, start), start,
-                pagination.maxItems().orElse(Integer.MAX_VALUE),
-                pagination.pageSize().orElse(PaginationConfig.MAX_PAGE_SIZE));
-        return prefetchDepth == 0 ? walker : new PrefetchingPages<>(walker, prefetchDepth, prefetchExecutor);
+        return Paging.pages(client, query, start, pagination.maxItems().orElse(Integer.MAX_VALUE),
+                pagination.pageSize().orElse(PaginationConfig.MAX_PAGE_SIZE), prefetchDepth, prefetchExecutor);
     }
 
     private static SummaryPage toSummaryPage(WalkedPage<AsyncInvokeSummary> page) {
@@ -383,7 +415,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
 
         /**
          * How long a request may take with all its retries before the listing fails with
-         * {@link ListingInterruptedException}.
+         * {@link RequestFailedException}.
          *
          * @param apiCallTimeout a positive duration; 2 minutes by default
          * @return this builder

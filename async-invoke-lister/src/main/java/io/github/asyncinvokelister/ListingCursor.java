@@ -42,8 +42,8 @@ public final class ListingCursor implements Iterator<AsyncInvokeSummary>, AutoCl
      * Whether another item follows, fetching pages as needed.
      *
      * @return {@code true} if {@link #next()} has an item
-     * @throws PaginationException if the service sent a token already seen in this listing
-     * @throws ListingInterruptedException if a request failed after the SDK's retries
+     * @throws RequestFailedException if a request failed after the SDK's retries
+     * @throws TokenCycleException if the service sent a token already seen in this listing
      */
     @Override
     public boolean hasNext() {
@@ -66,8 +66,8 @@ public final class ListingCursor implements Iterator<AsyncInvokeSummary>, AutoCl
      *
      * @return the item
      * @throws NoSuchElementException if the listing is over
-     * @throws PaginationException if the service sent a token already seen in this listing
-     * @throws ListingInterruptedException if a request failed after the SDK's retries
+     * @throws RequestFailedException if a request failed after the SDK's retries
+     * @throws TokenCycleException if the service sent a token already seen in this listing
      */
     @Override
     public AsyncInvokeSummary next() {

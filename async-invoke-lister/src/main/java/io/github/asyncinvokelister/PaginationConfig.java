@@ -1,5 +1,7 @@
 package io.github.asyncinvokelister;
 
+import io.github.asyncinvokelister.internal.PagingToken;
+import io.github.asyncinvokelister.internal.ServiceLimits;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,7 +34,7 @@ import java.util.OptionalInt;
 public record PaginationConfig(OptionalInt maxItems, OptionalInt pageSize, Optional<String> startingToken) {
 
     /** The largest {@code maxResults} the service accepts. */
-    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int MAX_PAGE_SIZE = ServiceLimits.MAX_PAGE_SIZE;
 
     private static final PaginationConfig NONE = new PaginationConfig(OptionalInt.empty(), OptionalInt.empty(),
             Optional.empty());
@@ -43,8 +45,9 @@ public record PaginationConfig(OptionalInt maxItems, OptionalInt pageSize, Optio
      * @param pageSize the {@code maxResults} of each request
      * @param startingToken the token to resume from
      * @throws NullPointerException if a component is {@code null}
-     * @throws IllegalArgumentException if {@code maxItems} is below 1 or {@code pageSize} outside 1 to 1000; the
-     *     starting token is checked when a listing starts, before any request
+     * @throws IllegalArgumentException if {@code maxItems} is below 1, {@code pageSize} outside 1 to 1000, or the
+     *     starting token is malformed or names a service token or offset the service cannot take (the message names
+     *     the problem, never the token)
      */
     public PaginationConfig {
         Objects.requireNonNull(maxItems, "maxItems");
@@ -53,10 +56,8 @@ public record PaginationConfig(OptionalInt maxItems, OptionalInt pageSize, Optio
         if (maxItems.isPresent() && maxItems.getAsInt() < 1) {
             throw new IllegalArgumentException("maxItems must be at least 1: " + maxItems.getAsInt());
         }
-        if (pageSize.isPresent() && (pageSize.getAsInt() < 1 || pageSize.getAsInt() > MAX_PAGE_SIZE)) {
-            throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ": "
-                    + pageSize.getAsInt());
-        }
+        pageSize.ifPresent(value -> ServiceLimits.checkPageSize(value, "pageSize"));
+        startingToken.ifPresent(PagingToken::parse);
     }
 
     /**
@@ -95,6 +96,7 @@ public record PaginationConfig(OptionalInt maxItems, OptionalInt pageSize, Optio
      *
      * @param startingToken the token to resume from, or {@code null} to start from the beginning
      * @return the new config
+     * @throws IllegalArgumentException if the token is malformed, as for the constructor
      */
     public PaginationConfig withStartingToken(String startingToken) {
         return new PaginationConfig(maxItems, pageSize, Optional.ofNullable(startingToken));
@@ -168,7 +170,8 @@ public record PaginationConfig(OptionalInt maxItems, OptionalInt pageSize, Optio
          * Builds the config.
          *
          * @return the config
-         * @throws IllegalArgumentException if {@code maxItems} is below 1 or {@code pageSize} outside 1 to 1000
+         * @throws IllegalArgumentException if {@code maxItems} is below 1, {@code pageSize} outside 1 to 1000, or the
+         *     starting token is malformed
          */
         public PaginationConfig build() {
             return new PaginationConfig(

@@ -228,7 +228,7 @@ class AsyncInvokeListerTest {
             try (Stream<AsyncInvokeSummary> items = lister.stream(ListAsyncInvokesQuery.all(), pageOf10)) {
                 items.forEach(delivered::add);
             }
-        }).isInstanceOfSatisfying(PaginationException.class, e -> {
+        }).isInstanceOfSatisfying(ListingException.class, e -> {
             assertThat(delivered).isEqualTo(newestFirst.subList(0, 10 * page));
             assertThat(collect(pageOf10.withStartingToken(e.resumeToken().orElseThrow())))
                     .isEqualTo(newestFirst.subList(10 * page, COUNT));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
-import io.github.asyncinvokelister.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +80,7 @@ class BotoInteropTest {
         }
         Path inputFile = dir.resolve("scenarios.json");
         Files.writeString(inputFile, input.append("]}").toString(), StandardCharsets.UTF_8);
-        List<?> boto = (List<?>) ((Map<?, ?>) Json.parse(runPython(emulator.endpoint().toString(),
+        List<?> boto = (List<?>) ((Map<?, ?>) TestJson.parse(runPython(emulator.endpoint().toString(),
                 inputFile.toString()))).get("scenarios");
 
         assertThat(boto).hasSameSizeAs(scenarios);
@@ -110,7 +109,7 @@ class BotoInteropTest {
     private static String toJson(Scenario scenario, Optional<String> resumeToken) {
         ListAsyncInvokesQuery q = scenario.query();
         PaginationConfig p = scenario.pagination();
-        return "{\"name\": " + Json.quote(scenario.name())
+        return "{\"name\": " + TestJson.quote(scenario.name())
                 + ", \"query\": {\"submitTimeAfter\": " + jsonOrNull(q.submitTimeAfter())
                 + ", \"submitTimeBefore\": " + jsonOrNull(q.submitTimeBefore())
                 + ", \"statusEquals\": " + jsonOrNull(q.statusEquals())
@@ -123,7 +122,7 @@ class BotoInteropTest {
     }
 
     private static String jsonOrNull(Optional<?> value) {
-        return value.map(v -> Json.quote(v.toString())).orElse("null");
+        return value.map(v -> TestJson.quote(v.toString())).orElse("null");
     }
 
     private static List<String> arns(List<AsyncInvokeSummary> items) {

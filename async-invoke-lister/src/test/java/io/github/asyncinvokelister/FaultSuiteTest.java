@@ -71,8 +71,8 @@ class FaultSuiteTest {
         emulator.clearRequests();
     }
 
-    /** Runs a listing to its end, resuming after every {@link PaginationException}; returns the items in order. */
-    private static List<AsyncInvokeSummary> listResuming(PaginationConfig pagination, List<PaginationException> stops) {
+    /** Runs a listing to its end, resuming after every {@link ListingException}; returns the items in order. */
+    private static List<AsyncInvokeSummary> listResuming(PaginationConfig pagination, List<ListingException> stops) {
         List<AsyncInvokeSummary> delivered = new ArrayList<>();
         String token = pagination.startingToken().orElse(null);
         while (true) {
@@ -80,7 +80,7 @@ class FaultSuiteTest {
                     pagination.withStartingToken(token))) {
                 items.forEach(delivered::add);
                 return delivered;
-            } catch (PaginationException e) {
+            } catch (ListingException e) {
                 stops.add(e);
                 token = e.resumeToken().orElseThrow();
             }
@@ -102,7 +102,7 @@ class FaultSuiteTest {
     @MethodSource("retriedFaults")
     void completesWhenRetriesOutlastABurst(Fault fault, Class<? extends SdkException> unused) {
         emulator.faults().next(Fault.NONE, Fault.NONE, fault, fault);
-        List<PaginationException> stops = new ArrayList<>();
+        List<ListingException> stops = new ArrayList<>();
         assertThat(listResuming(PaginationConfig.builder().pageSize(PAGE).build(), stops)).isEqualTo(newestFirst);
         assertThat(stops).isEmpty();
         assertThat(emulator.requests()).hasSize(COUNT / PAGE + 2);
@@ -119,7 +119,7 @@ class FaultSuiteTest {
             try (Stream<AsyncInvokeSummary> items = lister.stream(ListAsyncInvokesQuery.all(), pagination)) {
                 items.forEach(delivered::add);
             }
-        }).isInstanceOfSatisfying(ListingInterruptedException.class, e -> {
+        }).isInstanceOfSatisfying(RequestFailedException.class, e -> {
             assertThat(e.getCause()).isInstanceOf(cause);
             assertThat(e.getMessage()).contains("after 2 pages and 40 items");
             assertThat(delivered).isEqualTo(newestFirst.subList(0, 2 * PAGE));
@@ -133,7 +133,7 @@ class FaultSuiteTest {
         emulator.faults().next(Fault.NONE, Fault.ACCESS_DENIED);
         PaginationConfig pagination = PaginationConfig.builder().pageSize(PAGE).build();
         assertThatThrownBy(() -> lister.list(ListAsyncInvokesQuery.all(), pagination))
-                .isInstanceOfSatisfying(ListingInterruptedException.class, e -> {
+                .isInstanceOfSatisfying(RequestFailedException.class, e -> {
                     assertThat(e.getCause()).isInstanceOf(AccessDeniedException.class);
                     assertThat(e.partialItems()).isEqualTo(newestFirst.subList(0, PAGE));
                     assertThat(lister.list(ListAsyncInvokesQuery.all(),
@@ -148,18 +148,18 @@ class FaultSuiteTest {
     @Test
     void repeatedAndCyclingTokensFailWithTokensThatResumeExactly() {
         emulator.faults().next(Fault.NONE, Fault.REPEAT_TOKEN);
-        List<PaginationException> stops = new ArrayList<>();
+        List<ListingException> stops = new ArrayList<>();
         assertThat(listResuming(PaginationConfig.builder().pageSize(PAGE).build(), stops)).isEqualTo(newestFirst);
         emulator.faults().next(Fault.NONE, Fault.NONE, Fault.CYCLE_TOKEN);
         assertThat(listResuming(PaginationConfig.builder().pageSize(PAGE).build(), stops)).isEqualTo(newestFirst);
-        assertThat(stops).hasSize(2).allSatisfy(e -> assertThat(e).isExactlyInstanceOf(PaginationException.class));
+        assertThat(stops).hasSize(2).allSatisfy(e -> assertThat(e).isExactlyInstanceOf(TokenCycleException.class));
     }
 
     @Test
     void emptyPagesWithTokenAndOversizedPagesLoseNothing() {
         emulator.faults().next(Fault.EMPTY_PAGE_WITH_TOKEN, Fault.NONE, Fault.OVERSIZED_PAGE, Fault.NONE,
                 Fault.EMPTY_PAGE_WITH_TOKEN, Fault.OVERSIZED_PAGE);
-        List<PaginationException> stops = new ArrayList<>();
+        List<ListingException> stops = new ArrayList<>();
         assertThat(listResuming(PaginationConfig.builder().pageSize(PAGE).build(), stops)).isEqualTo(newestFirst);
         emulator.faults().next(Fault.OVERSIZED_PAGE, Fault.OVERSIZED_PAGE);
         assertThat(listResuming(PaginationConfig.builder().pageSize(PAGE).maxItems(45).build(), stops))
@@ -192,7 +192,7 @@ class FaultSuiteTest {
             List<AsyncInvokeSummary> expected = newestFirst.subList(0,
                     maxItems == null ? COUNT : Math.min(COUNT, maxItems));
 
-            List<PaginationException> stops = new ArrayList<>();
+            List<ListingException> stops = new ArrayList<>();
             int way = random.nextInt(3);
             List<AsyncInvokeSummary> got = listMaxItemsResuming(pagination, stops, way);
             resumptions += stops.size();
@@ -216,7 +216,7 @@ class FaultSuiteTest {
      * maxItems across resumptions as a caller would: what is left of it.
      */
     private static List<AsyncInvokeSummary> listMaxItemsResuming(PaginationConfig pagination,
-            List<PaginationException> stops, int way) {
+            List<ListingException> stops, int way) {
         List<AsyncInvokeSummary> delivered = new ArrayList<>();
         PaginationConfig current = pagination;
         while (true) {
@@ -235,7 +235,7 @@ class FaultSuiteTest {
                     default -> delivered.addAll(lister.list(ListAsyncInvokesQuery.all(), current).items());
                 }
                 return Collections.unmodifiableList(delivered);
-            } catch (PaginationException e) {
+            } catch (ListingException e) {
                 stops.add(e);
                 delivered.addAll(e.partialItems());
                 current = pagination.withStartingToken(e.resumeToken().orElseThrow());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
 import io.github.asyncinvokelister.emulator.RecordedRequest;
-import io.github.asyncinvokelister.internal.Json;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,7 +77,7 @@ class FuzzTest {
 
     @Property(tries = 500)
     void longAndNonAsciiServiceTokens(@ForAll @StringLength(min = 1, max = 4200) String serviceToken) {
-        listFromToken(Base64.getEncoder().encodeToString(("{\"nextToken\": " + Json.quote(serviceToken) + "}")
+        listFromToken(Base64.getEncoder().encodeToString(("{\"nextToken\": " + TestJson.quote(serviceToken) + "}")
                 .getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -119,11 +118,11 @@ class FuzzTest {
         Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("nextToken", "boto_truncate_amount",
                 "boto_encoded_keys"), Arbitraries.strings().ofMaxLength(12));
         Arbitrary<String> values = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(60).map(Json::quote),
+                Arbitraries.strings().ofMaxLength(60).map(TestJson::quote),
                 Arbitraries.bigIntegers().map(BigInteger::toString),
                 Arbitraries.doubles().filter(Double::isFinite).map(String::valueOf),
                 Arbitraries.of("null", "true", "false", "[]", "[1, \"a\"]", "{}", "{\"x\": {\"y\": null}}"));
-        Arbitrary<String> member = Combinators.combine(keys, values).as((k, v) -> Json.quote(k) + ": " + v);
+        Arbitrary<String> member = Combinators.combine(keys, values).as((k, v) -> TestJson.quote(k) + ": " + v);
         return member.list().ofMaxSize(4).map(members -> "{" + String.join(", ", members) + "}");
     }
 

@@ -129,7 +129,7 @@ class PrefetchTest {
                     pagination)) {
                 items.forEach(delivered::add);
             }
-        }).isInstanceOfSatisfying(ListingInterruptedException.class, e -> {
+        }).isInstanceOfSatisfying(RequestFailedException.class, e -> {
             assertThat(e).hasCauseInstanceOf(AccessDeniedException.class);
             assertThat(emulator.requests()).as("nothing fetched past the failure").hasSize(3);
             List<AsyncInvokeSummary> all = lister.list(ListAsyncInvokesQuery.all(), PaginationConfig.none()).items();

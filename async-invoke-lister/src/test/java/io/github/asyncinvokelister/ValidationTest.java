@@ -114,4 +114,32 @@ class ValidationTest {
                 .withMessage("apiCallAttemptTimeout must be positive: PT-1S");
         assertThatNullPointerException().isThrownBy(() -> builder.retryMode(null)).withMessage("retryMode");
     }
+
+    @Test
+    void aMalformedStartingTokenIsRefusedWhenTheConfigIsBuilt() {
+        String duplicateKeys = java.util.Base64.getEncoder().encodeToString(
+                "{\"nextToken\": \"a\", \"nextToken\": \"b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatIllegalArgumentException().isThrownBy(() -> PaginationConfig.builder().startingToken(duplicateKeys)
+                .build()).withMessageStartingWith("startingToken's JSON is not strict: a key appears twice");
+        assertThatIllegalArgumentException().isThrownBy(() -> PaginationConfig.none().withStartingToken("a b"))
+                .withMessage("startingToken's service token contains whitespace");
+        assertThatIllegalArgumentException().isThrownBy(() -> new PaginationConfig(java.util.OptionalInt.empty(),
+                java.util.OptionalInt.empty(), Optional.of("T___-1")))
+                .withMessageContaining("must not be negative");
+        assertThat(PaginationConfig.none().withStartingToken("a raw token".replace(' ', '-')).startingToken())
+                .hasValue("a-raw-token");
+    }
+
+    @Test
+    void theExceptionsUsersMayThrowCheckTheirArguments() {
+        assertThatNullPointerException().isThrownBy(() -> new RequestFailedException(null, "t",
+                new IllegalStateException())).withMessage("message");
+        assertThatNullPointerException().isThrownBy(() -> new RequestFailedException("m", "t", null))
+                .withMessage("cause");
+        assertThatNullPointerException().isThrownBy(() -> new TokenCycleException(null, "t")).withMessage("message");
+        ListingException failed = new RequestFailedException("m", null, new IllegalStateException());
+        assertThat(failed.resumeToken()).isEmpty();
+        assertThat(failed.partialItems()).isEmpty();
+        assertThat(new TokenCycleException("m", "t").resumeToken()).hasValue("t");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param <T> the item type
  */
 @FunctionalInterface
-public interface PageSource<T> {
+interface PageSource<T> {
 
     /**
      * Fetches one page.

@@ -1,7 +1,7 @@
 package io.github.asyncinvokelister.internal;
 
-import io.github.asyncinvokelister.ListingInterruptedException;
-import io.github.asyncinvokelister.PaginationException;
+import io.github.asyncinvokelister.RequestFailedException;
+import io.github.asyncinvokelister.TokenCycleException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -23,13 +23,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  *       page size neither repeats nor loses items; if that page has fewer than {@code offset} items, the rest of
  *       the offset is skipped on the next;</li>
  *   <li>a {@code nextToken} seen before anywhere in the listing, not only the previous one, fails with
- *       {@link PaginationException} once the page that sent it is delivered.</li>
+ *       {@link TokenCycleException} once the page that sent it is delivered.</li>
  * </ul>
  * Nothing is fetched before the first {@link #next()}, and each call fetches exactly one page.
  *
  * @param <T> the item type
  */
-public final class PageWalker<T> implements Pages<T> {
+final class PageWalker<T> implements Pages<T> {
     private static final Logger LOG = LoggerFactory.getLogger(PageWalker.class);
 
     private final PageSource<T> source;
@@ -43,7 +43,7 @@ public final class PageWalker<T> implements Pages<T> {
     private long delivered;
     private int pageNumber;
     private boolean done;
-    private PaginationException pending;
+    private TokenCycleException pending;
 
     /**
      * Creates a walker. It makes no request until {@link #next()}.
@@ -53,7 +53,7 @@ public final class PageWalker<T> implements Pages<T> {
      * @param maxItems the most items to deliver, or {@code Integer.MAX_VALUE} for no limit
      * @param pageSize the {@code maxResults} of each request, 1 to 1000
      */
-    public PageWalker(PageSource<T> source, PagingToken start, int maxItems, int pageSize) {
+    PageWalker(PageSource<T> source, PagingToken start, int maxItems, int pageSize) {
         this.source = source;
         this.maxItems = maxItems;
         this.pageSize = pageSize;
@@ -74,7 +74,7 @@ public final class PageWalker<T> implements Pages<T> {
      *
      * @return the position
      */
-    public PagingToken position() {
+    PagingToken position() {
         return new PagingToken(requestToken, skip);
     }
 
@@ -89,8 +89,8 @@ public final class PageWalker<T> implements Pages<T> {
      *
      * @return the page
      * @throws NoSuchElementException if the walk is over
-     * @throws PaginationException if the previous page's {@code nextToken} was seen before in this listing
-     * @throws ListingInterruptedException if the request failed after the SDK's retries; the walk is then over
+     * @throws TokenCycleException if the previous page's {@code nextToken} was seen before in this listing
+     * @throws RequestFailedException if the request failed after the SDK's retries; the walk is then over
      */
     @Override
     public WalkedPage<T> next() {
@@ -109,7 +109,7 @@ public final class PageWalker<T> implements Pages<T> {
             response = source.fetch(requestToken, maxResults);
         } catch (SdkException e) {
             done = true;
-            throw new ListingInterruptedException("the listing stopped after " + pageNumber + " pages and "
+            throw new RequestFailedException("the listing stopped after " + pageNumber + " pages and "
                     + delivered + " items: a request failed after the SDK's retries (" + e.getClass().getSimpleName()
                     + ")", position().encode(), e);
         }
@@ -138,7 +138,7 @@ public final class PageWalker<T> implements Pages<T> {
             } else if (!seenTokens.add(fingerprint(nextToken))) {
                 String afterLastItem = PagingToken.encode(requestToken, skip + items.size());
                 page = new WalkedPage<>(items, requestToken, skip, afterLastItem);
-                pending = new PaginationException("the service sent a nextToken already seen in this listing, after "
+                pending = new TokenCycleException("the service sent a nextToken already seen in this listing, after "
                         + pageNumber + " pages and " + delivered + " items; it would loop forever", afterLastItem);
             } else {
                 // A page shorter than the offset (an empty one, say) leaves the rest of the offset to the next:

@@ -1,5 +1,14 @@
 package io.github.asyncinvokelister.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -7,7 +16,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +23,12 @@ import java.util.regex.Pattern;
  * {@code json.dumps} of {@code {"nextToken": T}} or {@code {"nextToken": T, "boto_truncate_amount": k}}.
  *
  * <p>{@link #parse} reads such a token, falling back as botocore does to its deprecated {@code T___k} form and
- * then to a raw service token; unlike botocore it rejects anything it cannot use whole, before any request.
- * Error messages name the problem and never quote the token.
+ * then to a raw service token; unlike botocore it rejects anything it cannot use whole, before any request. A token
+ * whose base64 decodes to text that opens like JSON (with a brace or a bracket) is read strictly by jackson-core:
+ * duplicate keys, {@code NaN} and {@code Infinity}, nesting deeper than {@value #MAX_DEPTH}, numbers longer than
+ * {@value #MAX_NUMBER_LENGTH} digits, trailing data and a byte order mark are refused, where Python's
+ * {@code json.loads} takes some of them and botocore then reads others as a raw token. Error messages name the
+ * problem and never quote the token.
  *
  * @param serviceToken the service's {@code nextToken} of the page to request; {@code null} for the first page
  * @param skip how many items of that page were already delivered (botocore's {@code boto_truncate_amount})
@@ -24,22 +36,32 @@ import java.util.regex.Pattern;
 public record PagingToken(String serviceToken, int skip) {
     /** Longer starting tokens are rejected before decoding. */
     public static final int MAX_TOKEN_LENGTH = 4096;
-    /** The service's bound on {@code nextToken}. */
-    public static final int MAX_SERVICE_TOKEN_LENGTH = 2048;
     /** A page holds at most 1000 items, so no truncate amount can be larger. */
-    public static final int MAX_SKIP = 1000;
+    public static final int MAX_SKIP = ServiceLimits.MAX_PAGE_SIZE;
+    /** Deeper JSON is refused, so a hostile token cannot exhaust the stack. */
+    static final int MAX_DEPTH = 64;
+    /** Longer numbers are refused before they are converted. */
+    static final int MAX_NUMBER_LENGTH = 100;
 
     private static final String NEXT_TOKEN = "nextToken";
     private static final String TRUNCATE_AMOUNT = "boto_truncate_amount";
     private static final String DEPRECATED_SEPARATOR = "___";
     /** What Python's {@code int()} takes in botocore's deprecated form, less underscores and non-ASCII digits. */
     private static final Pattern DEPRECATED_INDEX = Pattern.compile("\\s*[+-]?[0-9]+\\s*");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s");
-    /** Stands for "not base64 of UTF-8 JSON", which JSON's own {@code null} cannot. */
-    private static final Object NOT_JSON = new Object();
+    /** A byte order mark, then JSON's whitespace, then an object or an array: text meant as a JSON token. */
+    private static final Pattern OPENS_LIKE_JSON = Pattern.compile("\\uFEFF?[ \\t\\n\\r]*[\\[{].*", Pattern.DOTALL);
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_TOKEN_LENGTH)
+                    .build())
+            .build();
 
     /** The start of a listing. */
     public static final PagingToken START = new PagingToken(null, 0);
+
     /**
      * Validates the components.
      *
@@ -91,51 +113,79 @@ public record PagingToken(String serviceToken, int skip) {
      *
      * @param token the token
      * @return the position it names
-     * @throws IllegalArgumentException if the token is too long, decodes to JSON of another shape, or names a
-     *     service token or offset the service cannot take
+     * @throws IllegalArgumentException if the token is too long, decodes to JSON that is malformed, not strict or of
+     *     another shape, or names a service token or offset the service cannot take
      */
     public static PagingToken parse(String token) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new IllegalArgumentException("startingToken is longer than " + MAX_TOKEN_LENGTH + " characters: "
                     + token.length());
         }
-        String json = decodeBase64Utf8(token);
-        Object value = json == null ? NOT_JSON : parseJson(json);
-        return value == NOT_JSON ? fromDeprecated(token) : fromJson(value);
-    }
-
-    private static Object parseJson(String json) {
-        try {
-            return Json.parse(json);
-        } catch (IllegalArgumentException notJson) {
-            return NOT_JSON;
+        String text = decodeBase64Utf8(token);
+        if (text == null) {
+            return fromDeprecated(token);
         }
-    }
-
-    private static PagingToken fromJson(Object value) {
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("startingToken decodes to JSON that is not an object");
-        }
-        for (Object key : map.keySet()) {
-            if (!NEXT_TOKEN.equals(key) && !TRUNCATE_AMOUNT.equals(key)) {
-                throw new IllegalArgumentException("startingToken has an unknown key: " + abbreviate((String) key));
+        try (JsonParser parser = STRICT.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return fromDeprecated(token); // blank text is no JSON at all
             }
+            PagingToken parsed = first == JsonToken.START_OBJECT ? fromJson(parser) : null;
+            if (parsed == null) {
+                parser.skipChildren();
+            }
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("startingToken's JSON is followed by data after its end");
+            }
+            if (parsed == null) {
+                throw new IllegalArgumentException("startingToken decodes to JSON that is not an object");
+            }
+            return parsed;
+        } catch (JsonProcessingException notStrictJson) {
+            if (!OPENS_LIKE_JSON.matcher(text).matches()) {
+                return fromDeprecated(token); // text that only happens to decode, as a raw token may
+            }
+            if (text.charAt(0) == '\uFEFF') {
+                throw new IllegalArgumentException("startingToken's JSON is preceded by a byte order mark");
+            }
+            throw new IllegalArgumentException("startingToken's JSON is " + problem(notStrictJson)
+                    + (notStrictJson.getLocation() == null ? ""
+                            : " (at character " + notStrictJson.getLocation().getCharOffset() + ")"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        Object serviceToken = map.get(NEXT_TOKEN);
-        if (serviceToken != null && !(serviceToken instanceof String)) {
-            throw new IllegalArgumentException("startingToken's nextToken must be a string or null, not "
-                    + jsonType(serviceToken));
-        }
+    }
+
+    /** Reads {@code {"nextToken": ..., "boto_truncate_amount": ...}}, the parser on the opening brace. */
+    private static PagingToken fromJson(JsonParser parser) throws IOException {
+        String serviceToken = null;
         int skip = 0;
-        if (map.containsKey(TRUNCATE_AMOUNT)) {
-            Object amount = map.get(TRUNCATE_AMOUNT);
-            if (!(amount instanceof BigDecimal number) || number.scale() > 0) {
-                throw new IllegalArgumentException("startingToken's boto_truncate_amount must be an integer, not "
-                        + jsonType(amount));
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (NEXT_TOKEN.equals(key)) {
+                if (value == JsonToken.VALUE_STRING) {
+                    serviceToken = parser.getText();
+                } else if (value != JsonToken.VALUE_NULL) {
+                    throw new IllegalArgumentException("startingToken's nextToken must be a string or null, not "
+                            + jsonType(value));
+                }
+            } else if (TRUNCATE_AMOUNT.equals(key)) {
+                if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+                    throw new IllegalArgumentException("startingToken's boto_truncate_amount must be an integer, not "
+                            + jsonType(value));
+                }
+                BigDecimal amount = parser.getDecimalValue();
+                if (amount.scale() > 0) {
+                    throw new IllegalArgumentException("startingToken's boto_truncate_amount must be an integer, not "
+                            + "a number with a fraction");
+                }
+                skip = checkSkip(amount);
+            } else {
+                throw new IllegalArgumentException("startingToken has an unknown key");
             }
-            skip = checkSkip(number);
         }
-        return new PagingToken(checkServiceToken((String) serviceToken), skip);
+        return new PagingToken(checkServiceToken(serviceToken), skip);
     }
 
     private static PagingToken fromDeprecated(String token) {
@@ -154,32 +204,40 @@ public record PagingToken(String serviceToken, int skip) {
 
     private static int checkSkip(BigDecimal amount) {
         if (amount.signum() < 0) {
-            throw new IllegalArgumentException("startingToken's truncate amount must not be negative: "
-                    + abbreviate(amount.toPlainString()));
+            throw new IllegalArgumentException("startingToken's truncate amount must not be negative");
         }
         if (amount.compareTo(BigDecimal.valueOf(MAX_SKIP)) > 0) {
-            throw new IllegalArgumentException("startingToken's truncate amount must be at most " + MAX_SKIP + ": "
-                    + abbreviate(amount.toPlainString()));
+            throw new IllegalArgumentException("startingToken's truncate amount must be at most " + MAX_SKIP);
         }
         return amount.intValueExact();
     }
 
-    /** Holds a service token to the model's constraints ({@code \S*}, 1 to 2048 characters); "None" means none. */
+    /** Holds a service token to the model's constraints; "None" means none, as botocore reads it. */
     private static String checkServiceToken(String serviceToken) {
         if (serviceToken == null || serviceToken.equals("None")) {
             return null;
         }
-        if (serviceToken.isEmpty()) {
-            throw new IllegalArgumentException("startingToken's service token is empty");
+        return ServiceLimits.checkServiceToken(serviceToken, "startingToken's service token");
+    }
+
+    /** What was wrong with JSON jackson-core refused, in words that quote nothing of it. */
+    private static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            return message.contains("nesting") ? "nested deeper than " + MAX_DEPTH + " levels"
+                    : message.contains("Number") ? "a number longer than " + MAX_NUMBER_LENGTH + " characters"
+                    : "a value longer than the token may be";
         }
-        if (serviceToken.length() > MAX_SERVICE_TOKEN_LENGTH) {
-            throw new IllegalArgumentException("startingToken's service token is longer than "
-                    + MAX_SERVICE_TOKEN_LENGTH + " characters: " + serviceToken.length());
+        if (message.startsWith("Duplicate field")) {
+            return "not strict: a key appears twice";
         }
-        if (WHITESPACE.matcher(serviceToken).find()) {
-            throw new IllegalArgumentException("startingToken's service token contains whitespace");
+        if (message.contains("Non-standard token") || message.contains("NaN") || message.contains("Infinity")) {
+            return "not strict: NaN and Infinity are not JSON numbers";
         }
-        return serviceToken;
+        if (message.contains("end-of-input") || message.contains("EOF")) {
+            return "cut short";
+        }
+        return "malformed";
     }
 
     /** Lenient like Python's {@code b64decode}: characters outside the alphabet are ignored. */
@@ -204,29 +262,52 @@ public record PagingToken(String serviceToken, int skip) {
     private static StringBuilder json(String serviceToken) {
         StringBuilder json = new StringBuilder(32 + (serviceToken == null ? 0 : serviceToken.length()));
         json.append("{\"").append(NEXT_TOKEN).append("\": ");
-        return serviceToken == null ? json.append("null") : Json.quote(serviceToken, json);
+        return serviceToken == null ? json.append("null") : quote(serviceToken, json);
+    }
+
+    /**
+     * Writes a JSON string literal byte for byte as Python's {@code json.dumps} does with its defaults
+     * ({@code ensure_ascii=True}), which botocore's tokens are made with, so written by hand: {@code "} and
+     * {@code \} escaped, {@code \n \r \t \b \f} by name, and every other character outside printable ASCII as a
+     * lower-case {@code \}{@code uXXXX} escape of its UTF-16 code unit (so surrogate pairs stay pairs).
+     */
+    static StringBuilder quote(String value, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        String hex = Integer.toHexString(c);
+                        out.append("\\u").append("0000", hex.length(), 4).append(hex);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
     }
 
     private static String base64(StringBuilder json) {
         return Base64.getEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String jsonType(Object value) {
-        if (value instanceof Map) {
-            return "an object";
-        } else if (value instanceof java.util.List) {
-            return "an array";
-        } else if (value instanceof String) {
-            return "a string";
-        } else if (value instanceof Boolean) {
-            return "a boolean";
-        } else if (value instanceof BigDecimal) {
-            return "a number";
-        }
-        return "null";
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    private static String jsonType(JsonToken value) {
+        return switch (value) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            default -> "null";
+        };
     }
 }

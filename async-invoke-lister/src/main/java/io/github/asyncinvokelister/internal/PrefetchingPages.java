@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @param <T> the item type
  */
-public final class PrefetchingPages<T> implements Pages<T> {
+final class PrefetchingPages<T> implements Pages<T> {
     private final PageWalker<T> walker;
     private final Executor executor;
     private final int depth;
@@ -37,7 +37,7 @@ public final class PrefetchingPages<T> implements Pages<T> {
      * @param depth how many pages to hold ahead of the consumer, at least 1
      * @param executor where the fetches run
      */
-    public PrefetchingPages(PageWalker<T> walker, int depth, Executor executor) {
+    PrefetchingPages(PageWalker<T> walker, int depth, Executor executor) {
         this.walker = walker;
         this.depth = depth;
         this.executor = executor;

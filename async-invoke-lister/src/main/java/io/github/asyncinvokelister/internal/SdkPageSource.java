@@ -7,7 +7,6 @@ import io.github.asyncinvokelister.OutputDataConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeS3OutputDataConfig;
@@ -16,34 +15,46 @@ import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesResp
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /**
- * Fetches {@code ListAsyncInvokes} pages through the AWS SDK and maps them to this library's records. One
- * instance serves one listing.
+ * Fetches {@code ListAsyncInvokes} pages through the AWS SDK as this library's records. {@link ListResponseReader}
+ * reads each body; for the rare body it leaves to the SDK, the SDK's result is mapped here instead. One instance
+ * serves one listing, one request at a time.
  */
-public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
+final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
     private final BedrockRuntimeClient client;
     private final ListAsyncInvokesRequest baseRequest;
-    private final ResponseBodyCapture bodyCapture = new ResponseBodyCapture();
-    /** The caller's starting service token, until the first response shows whether the service takes it. */
-    private String unconfirmedStartingToken;
+    private final ListResponseReader reader;
+    /** The caller's first service token, until the first response shows whether the service takes it. */
+    private String unconfirmedToken;
+    /** What the caller called that token: the parameter named when the service refuses it. */
+    private final String tokenName;
 
     /**
      * Creates a source for one listing.
      *
      * @param client the client to call; not closed here
      * @param query the filters and sort sent with every request
-     * @param start where the listing starts; a service that rejects its token fails the listing with
-     *     {@link IllegalArgumentException}, as a malformed token does
+     * @param firstToken the service token of the first request, or {@code null}; a service that rejects it fails
+     *     the listing with {@link IllegalArgumentException}, as a malformed token does
+     * @param tokenName what the caller called that token, such as {@code "startingToken"}
      */
-    public SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query, PagingToken start) {
+    SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query, String firstToken, String tokenName) {
+        this(client, query, firstToken, tokenName, new ListResponseReader());
+    }
+
+    /** A source whose bodies this reader reads. */
+    SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query, String firstToken, String tokenName,
+            ListResponseReader reader) {
         this.client = client;
-        this.unconfirmedStartingToken = start.serviceToken();
+        this.reader = reader;
+        this.unconfirmedToken = firstToken;
+        this.tokenName = tokenName;
         this.baseRequest = ListAsyncInvokesRequest.builder()
                 .submitTimeAfter(query.submitTimeAfter().orElse(null))
                 .submitTimeBefore(query.submitTimeBefore().orElse(null))
                 .statusEquals(query.statusEquals().map(InvocationStatus::toString).orElse(null))
                 .sortBy(query.sortBy().map(Object::toString).orElse(null))
                 .sortOrder(query.sortOrder().map(Object::toString).orElse(null))
-                .overrideConfiguration(o -> o.addPlugin(bodyCapture))
+                .overrideConfiguration(o -> o.addPlugin(reader))
                 .build();
     }
 
@@ -60,24 +71,31 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
      * @param maxResults the {@code maxResults} to send, or {@code null} to send none
      * @return the page as the service sent it
      */
-    public Page<AsyncInvokeSummary> fetch(String serviceToken, Integer maxResults) {
+    Page<AsyncInvokeSummary> fetch(String serviceToken, Integer maxResults) {
+        reader.forget();
         ListAsyncInvokesResponse response;
         try {
             response = client.listAsyncInvokes(
                     baseRequest.toBuilder().maxResults(maxResults).nextToken(serviceToken).build());
         } catch (ValidationException e) {
-            if (unconfirmedStartingToken != null && unconfirmedStartingToken.equals(serviceToken)) {
+            if (unconfirmedToken != null && unconfirmedToken.equals(serviceToken)) {
                 // Every other parameter was checked before the request: the token is what the service refused. Its
                 // message stays in the cause: a service may quote the value it refused.
-                throw new IllegalArgumentException("startingToken was rejected by the service ("
+                throw new IllegalArgumentException(tokenName + " was rejected by the service ("
                         + e.awsErrorDetails().errorCode() + "); the cause has its message", e);
             }
             throw e;
         }
-        unconfirmedStartingToken = null;
+        unconfirmedToken = null;
+        Page<AsyncInvokeSummary> page = reader.page();
+        return page != null ? page : fromSdk(response);
+    }
+
+    /** The SDK's parse of a body the reader left to it, as records, with the union names the SDK drops. */
+    private Page<AsyncInvokeSummary> fromSdk(ListAsyncInvokesResponse response) {
         List<software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeSummary> sdkItems =
                 response.asyncInvokeSummaries();
-        IntFunction<String> unknownMembers = null;
+        List<String> unknownMembers = null;
         List<AsyncInvokeSummary> items = new ArrayList<>(sdkItems.size());
         for (int i = 0; i < sdkItems.size(); i++) {
             var sdkItem = sdkItems.get(i);
@@ -89,10 +107,13 @@ public final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                         Optional.ofNullable(s3.bucketOwner()));
             } else {
                 if (unknownMembers == null) {
-                    unknownMembers = bodyCapture.unknownMemberNames(sdkItems.size(),
-                            sdkItems.stream().allMatch(item -> item.outputDataConfig() != null));
+                    unknownMembers = reader.unknownMemberNames();
+                    if (unknownMembers.size() != sdkItems.size()) {
+                        throw new IllegalStateException("the response body has " + unknownMembers.size()
+                                + " summaries where the SDK parsed " + sdkItems.size());
+                    }
                 }
-                config = new OutputDataConfig.Unknown(unknownMembers.apply(i));
+                config = new OutputDataConfig.Unknown(unknownMembers.get(i));
             }
             items.add(new AsyncInvokeSummary(
                     sdkItem.invocationArn(),

@@ -1,9 +1,11 @@
 package io.github.asyncinvokelister.internal;
 
+import io.github.asyncinvokelister.TestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.github.asyncinvokelister.PaginationException;
+import io.github.asyncinvokelister.ListingException;
+import io.github.asyncinvokelister.TokenCycleException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -96,7 +98,7 @@ class BotocoreConformanceTest {
     }
 
     /** What one run of the walker produced. */
-    private record Run(List<List<String>> pages, List<String> items, String nextToken, PaginationException error) {
+    private record Run(List<List<String>> pages, List<String> items, String nextToken, ListingException error) {
     }
 
     static Stream<String> vectorNames() {
@@ -199,7 +201,7 @@ class BotocoreConformanceTest {
                 items.addAll(page.items());
                 nextToken = page.resumeToken();
             }
-        } catch (PaginationException e) {
+        } catch (ListingException e) {
             return new Run(pages, items, null, e);
         }
         return new Run(pages, items, nextToken, null);
@@ -209,7 +211,7 @@ class BotocoreConformanceTest {
     private static List<Map<String, Object>> load() {
         try (InputStream in = BotocoreConformanceTest.class.getResourceAsStream("/golden/paging-vectors.json")) {
             Objects.requireNonNull(in, "golden/paging-vectors.json on the test classpath");
-            Map<String, Object> file = (Map<String, Object>) Json.parse(new String(in.readAllBytes(),
+            Map<String, Object> file = (Map<String, Object>) TestJson.parse(new String(in.readAllBytes(),
                     StandardCharsets.UTF_8));
             return (List<Map<String, Object>>) file.get("vectors");
         } catch (IOException e) {

@@ -3,7 +3,8 @@ package io.github.asyncinvokelister.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.asyncinvokelister.PaginationException;
+import io.github.asyncinvokelister.ListingException;
+import io.github.asyncinvokelister.TokenCycleException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +189,7 @@ class PageWalkerTest {
         WalkedPage<String> second = walker.next();
         assertThat(second.items()).containsExactly("b", "c");
         assertThat(walker.hasNext()).isTrue();
-        assertThatThrownBy(walker::next).isInstanceOfSatisfying(PaginationException.class, e -> {
+        assertThatThrownBy(walker::next).isInstanceOfSatisfying(ListingException.class, e -> {
             assertThat(e.resumeToken()).contains(PagingToken.encode("A", 2));
             assertThat(e.getMessage()).doesNotContain("\"A\"").contains("already seen");
         });
@@ -208,7 +209,7 @@ class PageWalkerTest {
         }, PagingToken.START, NO_LIMIT, 10);
         List<String> items = new ArrayList<>();
         assertThatThrownBy(() -> walker.forEachRemaining(p -> items.addAll(p.items())))
-                .isInstanceOfSatisfying(PaginationException.class,
+                .isInstanceOfSatisfying(ListingException.class,
                         e -> assertThat(e.resumeToken()).contains(PagingToken.encode("B", 1)));
         assertThat(items).containsExactly("a", "b", "c");
         assertThat(requested).containsExactly(null, "A", "B");
@@ -219,7 +220,7 @@ class PageWalkerTest {
         PageWalker<String> walker = new PageWalker<>((token, max) -> new PageSource.Page<>(List.of("x"), "S"),
                 new PagingToken("S", 0), NO_LIMIT, 10);
         walker.next();
-        assertThatThrownBy(walker::next).isInstanceOf(PaginationException.class);
+        assertThatThrownBy(walker::next).isInstanceOf(ListingException.class);
     }
 
     @Test

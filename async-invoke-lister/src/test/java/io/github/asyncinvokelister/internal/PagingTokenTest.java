@@ -98,14 +98,14 @@ class PagingTokenTest {
         "[1, 2]                                               | JSON that is not an object",
         "\"abc\"                                              | JSON that is not an object",
         "123                                                  | JSON that is not an object",
-        "{\"nextToken\": \"a\", \"extra\": 1}                 | unknown key: extra",
+        "{\"nextToken\": \"a\", \"extra\": 1}                 | has an unknown key",
         "{\"nextToken\": 5}                                   | must be a string or null, not a number",
         "{\"nextToken\": [\"a\"]}                             | must be a string or null, not an array",
-        "{\"nextToken\": \"a\", \"boto_truncate_amount\": -1}  | must not be negative: -1",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": -1}  | must not be negative",
         "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1.5} | must be an integer, not a number",
         "{\"nextToken\": \"a\", \"boto_truncate_amount\": true} | must be an integer, not a boolean",
         "{\"nextToken\": \"a\", \"boto_truncate_amount\": \"3\"} | must be an integer, not a string",
-        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1001} | must be at most 1000: 1001",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1001} | must be at most 1000",
         "{\"nextToken\": \"a\", \"boto_truncate_amount\": 99999999999999999999999} | must be at most 1000",
         "{\"nextToken\": \"\"}                                | service token is empty",
         "{\"nextToken\": \"a b\"}                             | service token contains whitespace",
@@ -125,7 +125,7 @@ class PagingTokenTest {
     @Test
     void rejectsDeprecatedOffsetOverPageLimit() {
         assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("T1___1001"))
-                .withMessageContaining("must be at most 1000: 1001");
+                .withMessageContaining("must be at most 1000").withMessageNotContaining("1001");
     }
 
     @Test
@@ -154,6 +154,70 @@ class PagingTokenTest {
                 .withMessageNotContaining(secret);
         assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(secret + " ___1"))
                 .withMessageNotContaining(secret);
+    }
+
+    /** JSON meant as a token, read strictly by jackson-core: refused whole, with the problem and not the text. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"nextToken\": \"a\", \"nextToken\": \"b\"}                  | a key appears twice",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": NaN}          | NaN and Infinity",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": Infinity}     | NaN and Infinity",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": -Infinity}    | NaN and Infinity",
+        "{\"nextToken\": \"a\"} {}                                       | data after its end",
+        "{\"nextToken\": \"a\"} x                                        | malformed",
+        "\uFEFF{\"nextToken\": \"a\"}                                   | byte order mark",
+        "{                                                                   | cut short",
+        "{\"nextToken\" \"a\"}                                           | malformed",
+        "[1,]                                                                | malformed",
+        "{\"nextToken\": \"a\", }                                        | malformed",
+        "{'nextToken': 'a'}                                                  | malformed",
+        "{\"nextToken\": \"\\x\"}                                      | malformed",
+        "{\"nextToken\": \"\\u12\"}                                    | malformed",
+        "{\"nextToken\": \"a\t\"}                                       | malformed",
+        "  [[{\"nextToken\": 01}]]                                         | malformed",
+    })
+    void refusesJsonThatIsNotStrict(String json, String problem) {
+        String token = base64(json.replace("\\t", "\t"));
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(token))
+                .withMessageStartingWith("startingToken's JSON is ").withMessageContaining(problem)
+                .withMessageNotContaining("nextToken\"");
+    }
+
+    @Test
+    void refusesDeepNestingBeforeTheStackOverflows() {
+        String deep = "{\"nextToken\": " + "[".repeat(PagingToken.MAX_DEPTH + 1) + "]".repeat(PagingToken.MAX_DEPTH + 1)
+                + "}";
+        // Refused at the first bracket, where a string belongs, before any depth is reached.
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(base64(deep)))
+                .withMessageContaining("must be a string or null");
+        String deeper = "[".repeat(3000);
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(base64(deeper)))
+                .withMessageContaining("nested deeper than 64 levels");
+    }
+
+    @Test
+    void refusesNumbersLongerThanAnyTruncateAmountBeforeConvertingThem() {
+        String huge = "{\"nextToken\": \"a\", \"boto_truncate_amount\": " + "9".repeat(101) + "}";
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(base64(huge)))
+                .withMessageContaining("a number longer than 100 characters");
+        String exponent = "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1e999999999}";
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(base64(exponent)))
+                .withMessageContaining("must be at most 1000");
+    }
+
+    /** Text that does not open like JSON is a raw service token that only happens to be base64, as in botocore. */
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "tru", "\"\\x\"", "\"\\u12\"", "NaN", "abc def"})
+    void readsTextThatIsNotJsonAsARawToken(String text) {
+        String token = base64(text);
+        assertThat(PagingToken.parse(token)).isEqualTo(new PagingToken(token, 0));
+    }
+
+    @Test
+    void quotesLikePythonJsonDumps() {
+        // json.dumps('a"\\/\x01\x7f\u00e9\U0001F600') in Python 3.11
+        assertThat(PagingToken.quote("a\"\\/\u0001\u007f\u00e9\uD83D\uDE00", new StringBuilder()).toString())
+                .isEqualTo("\"a\\\"\\\\/\\u0001\\u007f\\u00e9\\ud83d\\ude00\"");
     }
 
     private static String base64(String json) {

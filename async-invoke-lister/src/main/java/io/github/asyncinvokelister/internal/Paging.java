@@ -1,0 +1,64 @@
+package io.github.asyncinvokelister.internal;
+
+import io.github.asyncinvokelister.AsyncInvokeSummary;
+import io.github.asyncinvokelister.ListAsyncInvokesQuery;
+import io.github.asyncinvokelister.PageRequest;
+import io.github.asyncinvokelister.RequestFailedException;
+import io.github.asyncinvokelister.ServicePage;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+
+/**
+ * Where the public API meets the paging engine: the one way in to a listing's pages, and to a single raw request,
+ * so that the walker, the read-ahead and the SDK adapter stay package-private.
+ */
+public final class Paging {
+    private Paging() {
+    }
+
+    /**
+     * The pages of one listing over the SDK. Nothing is fetched before the first {@code hasNext()}.
+     *
+     * @param client the client; not closed here
+     * @param query the filters and sort
+     * @param start where to start
+     * @param maxItems the most items to deliver, or {@code Integer.MAX_VALUE} for no limit
+     * @param pageSize the {@code maxResults} of each request, 1 to 1000
+     * @param prefetchDepth how many pages to fetch ahead on {@code executor}; 0 for none
+     * @param executor where read-ahead runs; unused when {@code prefetchDepth} is 0
+     * @return the pages
+     */
+    public static Pages<AsyncInvokeSummary> pages(BedrockRuntimeClient client, ListAsyncInvokesQuery query,
+            PagingToken start, int maxItems, int pageSize, int prefetchDepth, Executor executor) {
+        PageWalker<AsyncInvokeSummary> walker = new PageWalker<>(
+                new SdkPageSource(client, query, start.serviceToken(), "startingToken"), start, maxItems, pageSize);
+        return prefetchDepth == 0 ? walker : new PrefetchingPages<>(walker, prefetchDepth, executor);
+    }
+
+    /**
+     * One request with the raw paging parameters.
+     *
+     * @param client the client; not closed here
+     * @param query the filters and sort
+     * @param request the raw {@code maxResults} and {@code nextToken}
+     * @return the response's items and its own token
+     * @throws IllegalArgumentException if the service refused the {@code nextToken}
+     * @throws RequestFailedException if the request failed after the SDK's retries; its token resumes a listing
+     *     at this page
+     */
+    public static ServicePage fetchPage(BedrockRuntimeClient client, ListAsyncInvokesQuery query,
+            PageRequest request) {
+        String nextToken = request.nextToken().orElse(null);
+        Integer maxResults = request.maxResults().isPresent() ? request.maxResults().getAsInt() : null;
+        PageSource.Page<AsyncInvokeSummary> page;
+        try {
+            page = new SdkPageSource(client, query, nextToken, "nextToken").fetch(nextToken, maxResults);
+        } catch (SdkException e) {
+            throw new RequestFailedException("the request failed after the SDK's retries ("
+                    + e.getClass().getSimpleName() + ")", new PagingToken(nextToken, 0).encode(), e);
+        }
+        return new ServicePage(page.items(), Optional.ofNullable(page.nextToken()));
+    }
+}
