@@ -3,7 +3,7 @@
 
 Usage: aws_cli_conformance.py [-v] [CLI_JAR]
 
-CLI_JAR defaults to the newest target/async-invoke-lister-*-cli.jar. The script starts that jar's emulator
+CLI_JAR defaults to the newest async-invoke-lister-cli/target/async-invoke-lister-cli-*-all.jar. The script starts that jar's emulator
 (`emulator --port 0`), then runs the same listings through `java -jar CLI_JAR list-async-invokes` and
 `aws bedrock-runtime list-async-invokes` against it, with dummy credentials and empty config files, and compares:
 
@@ -34,10 +34,15 @@ REGION = "us-east-1"
 USAGE_EXIT = 252
 
 
+# The CLI module's build directory, wherever the script is run from.
+TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "target")
+
+
 def newest_jar():
-    jars = [j for j in glob.glob("target/async-invoke-lister-*-cli.jar")]
+    jars = glob.glob(os.path.join(TARGET, "async-invoke-lister-cli-*-all.jar"))
     if not jars:
-        sys.exit("cli conformance: no target/async-invoke-lister-*-cli.jar; run ./mvnw package first")
+        sys.exit("cli conformance: no async-invoke-lister-cli/target/async-invoke-lister-cli-*-all.jar;"
+                 " run ./mvnw package first")
     return max(jars, key=os.path.getmtime)
 
 

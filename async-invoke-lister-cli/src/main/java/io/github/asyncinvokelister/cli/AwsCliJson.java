@@ -2,7 +2,6 @@ package io.github.asyncinvokelister.cli;
 
 import io.github.asyncinvokelister.AsyncInvokeSummary;
 import io.github.asyncinvokelister.OutputDataConfig;
-import io.github.asyncinvokelister.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +105,34 @@ final class AwsCliJson {
         return out.append(isMap ? '}' : ']');
     }
 
-    /** A string literal as {@code json.dumps(value, ensure_ascii=False)} writes it, as the AWS CLI prints. */
+    /**
+     * A string literal byte for byte as {@code json.dumps(value, ensure_ascii=False)} writes it, as the AWS CLI prints,
+     * so written by hand: {@code "} and {@code \} escaped, {@code \n \r \t \b \f} by name, other control
+     * characters as a lower-case {@code \}{@code uXXXX} escape, and everything else, non-ASCII and DEL included, as it
+     * is.
+     */
     static StringBuilder quote(String value, StringBuilder out) {
-        return Json.quote(value, out, false);
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        String hex = Integer.toHexString(c);
+                        out.append("\\u").append("0000", hex.length(), 4).append(hex);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
     }
 }

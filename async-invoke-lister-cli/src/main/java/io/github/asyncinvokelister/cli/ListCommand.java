@@ -1,18 +1,17 @@
 package io.github.asyncinvokelister.cli;
 
 import io.github.asyncinvokelister.AsyncInvokeLister;
-import io.github.asyncinvokelister.AsyncInvokeSummary;
 import io.github.asyncinvokelister.InvocationStatus;
 import io.github.asyncinvokelister.ListAsyncInvokesQuery;
+import io.github.asyncinvokelister.ListingException;
+import io.github.asyncinvokelister.PageRequest;
 import io.github.asyncinvokelister.PaginationConfig;
-import io.github.asyncinvokelister.PaginationException;
+import io.github.asyncinvokelister.ServicePage;
 import io.github.asyncinvokelister.SortBy;
 import io.github.asyncinvokelister.SortOrder;
 import io.github.asyncinvokelister.SummaryPage;
+import io.github.asyncinvokelister.TokenCycleException;
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
-import io.github.asyncinvokelister.internal.PageSource;
-import io.github.asyncinvokelister.internal.PagingToken;
-import io.github.asyncinvokelister.internal.SdkPageSource;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -62,7 +62,9 @@ final class ListCommand implements Callable<Integer> {
             "statusEquals", "--status-equals",
             "pageSize", "--page-size",
             "maxItems", "--max-items",
-            "startingToken", "--starting-token");
+            "startingToken", "--starting-token",
+            "maxResults", "--max-results",
+            "nextToken", "--next-token");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     /** The data of {@code --emulator}: the emulator's own demo data. */
     static final int EMULATOR_ITEMS = 500;
@@ -169,9 +171,7 @@ final class ListCommand implements Callable<Integer> {
         checkFlagCombinations(oneCall);
         ListAsyncInvokesQuery query = query();
         PaginationConfig pagination = oneCall ? PaginationConfig.none() : pagination();
-        if (oneCall) {
-            checkRawParameters();
-        }
+        PageRequest pageRequest = oneCall ? pageRequest() : PageRequest.first();
         ClientOptions clientOptions = clientOptions();
 
         PrintWriter out = spec.commandLine().getOut();
@@ -193,7 +193,8 @@ final class ListCommand implements Callable<Integer> {
             }
             try (client) {
                 SummaryWriter writer = output.writer(out, err);
-                return oneCall ? oneCall(client, query, writer, err) : listing(client, query, pagination, writer, err);
+                return oneCall ? oneCall(client, query, pageRequest, writer, err)
+                        : listing(client, query, pagination, writer, err);
             }
         } finally {
             if (embedded != null) {
@@ -223,7 +224,7 @@ final class ListCommand implements Callable<Integer> {
                     return ExitCode.OK;
                 }
             }
-        } catch (PaginationException e) {
+        } catch (ListingException e) {
             // The library's token is exact: it resumes right after the last item it delivered, which was printed.
             Failure failure = Failure.of(e.getCause() != null ? e.getCause() : e);
             return failed(failure, pagesPrinted, itemsPrinted, e.resumeToken(), writer, err);
@@ -245,18 +246,18 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** {@code --no-paginate}: one request with the raw parameters, and the raw response. */
-    private int oneCall(BedrockRuntimeClient client, ListAsyncInvokesQuery query, SummaryWriter writer,
-            PrintWriter err) {
-        PageSource.Page<AsyncInvokeSummary> page;
+    private int oneCall(BedrockRuntimeClient client, ListAsyncInvokesQuery query, PageRequest request,
+            SummaryWriter writer, PrintWriter err) {
+        ServicePage page;
         try {
             // Without --max-results none is sent, as the AWS CLI does: the service's default page size.
-            page = new SdkPageSource(client, query, PagingToken.START).fetch(nextToken, maxResults);
+            page = AsyncInvokeLister.create(client).fetchPage(query, request);
         } catch (RuntimeException e) {
-            Failure failure = Failure.of(e);
+            Failure failure = Failure.of(e instanceof ListingException && e.getCause() != null ? e.getCause() : e);
             err.println(failure.message());
             return failure.exitCode();
         }
-        writer.response(page.items(), Optional.ofNullable(page.nextToken()));
+        writer.response(page.items(), page.nextToken());
         return ExitCode.OK;
     }
 
@@ -287,7 +288,7 @@ final class ListCommand implements Callable<Integer> {
                 return new Failure("An error occurred (" + code + ") when calling the " + OPERATION
                         + " operation: " + oneLine(message), ExitCode.SERVICE_ERROR);
             }
-            if (e instanceof PaginationException) {
+            if (e instanceof TokenCycleException) {
                 return new Failure("Error during pagination: " + oneLine(e.getMessage()), ExitCode.OTHER_ERROR);
             }
             return new Failure("error: " + oneLine(e.getMessage()), ExitCode.OTHER_ERROR);
@@ -338,27 +339,19 @@ final class ListCommand implements Callable<Integer> {
                     .maxItems(maxItems)
                     .startingToken(startingToken)
                     .build();
-            // The lister reads the token only when the listing starts; read it now, before the client is made.
-            pagination.startingToken().ifPresent(PagingToken::parse);
             return pagination;
         } catch (IllegalArgumentException e) {
             throw usage(Flags.rename(e.getMessage(), FLAGS));
         }
     }
 
-    /** The service model's constraints on the raw parameters, which botocore checks before sending. */
-    private void checkRawParameters() {
-        if (maxResults != null && (maxResults < 1 || maxResults > PaginationConfig.MAX_PAGE_SIZE)) {
-            throw usage("--max-results must be between 1 and " + PaginationConfig.MAX_PAGE_SIZE + ": " + maxResults);
-        }
-        if (nextToken != null) {
-            if (nextToken.isEmpty() || nextToken.length() > PagingToken.MAX_SERVICE_TOKEN_LENGTH) {
-                throw usage("--next-token must be 1 to " + PagingToken.MAX_SERVICE_TOKEN_LENGTH + " characters: "
-                        + nextToken.length());
-            }
-            if (WHITESPACE.matcher(nextToken).find()) {
-                throw usage("--next-token must not contain whitespace");
-            }
+    /** The raw parameters of {@code --no-paginate}, held to the service model's limits as botocore holds them. */
+    private PageRequest pageRequest() {
+        try {
+            return new PageRequest(maxResults == null ? OptionalInt.empty() : OptionalInt.of(maxResults),
+                    Optional.ofNullable(nextToken));
+        } catch (IllegalArgumentException e) {
+            throw usage(Flags.rename(e.getMessage(), FLAGS));
         }
     }
 

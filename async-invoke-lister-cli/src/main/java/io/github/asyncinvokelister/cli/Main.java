@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
- * The command-line tool's entry point: {@code java -jar async-invoke-lister-<version>-cli.jar <command>}.
+ * The command-line tool's entry point: {@code java -jar async-invoke-lister-cli-<version>-all.jar <command>}.
  *
  * <pre>{@code
- * java -jar async-invoke-lister-0.1.0-cli.jar list-async-invokes --region us-east-1 --status-equals Failed
- * java -jar async-invoke-lister-0.1.0-cli.jar list-async-invokes --emulator --max-items 20 --output table
- * java -jar async-invoke-lister-0.1.0-cli.jar emulator --port 8080
+ * java -jar async-invoke-lister-cli-0.1.0-all.jar list-async-invokes --region us-east-1 --status-equals Failed
+ * java -jar async-invoke-lister-cli-0.1.0-all.jar list-async-invokes --emulator --max-items 20 --output table
+ * java -jar async-invoke-lister-cli-0.1.0-all.jar emulator --port 8080
  * }</pre>
  *
  * <p>{@code list-async-invokes} (or {@code list}) takes the flags of {@code aws bedrock-runtime list-async-invokes}

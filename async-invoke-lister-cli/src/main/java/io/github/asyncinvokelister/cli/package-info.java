@@ -4,6 +4,7 @@
  * {@code emulator}, which runs the embedded emulator in the foreground. Its entry point is
  * {@link io.github.asyncinvokelister.cli.Main}; everything else here is package-private.
  *
- * <p>It needs picocli, an optional dependency of the library: run it from the {@code -cli} jar, which bundles it.
+ * <p>It uses only the public API of the library and of the emulator. Run it from
+ * {@code async-invoke-lister-cli-<version>-all.jar}, which bundles every dependency.
  */
 package io.github.asyncinvokelister.cli;

@@ -2,6 +2,7 @@ package io.github.asyncinvokelister.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncinvokelister.AsyncInvokeSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SummaryWriterTest {
+    private static final List<AsyncInvokeSummary> CRAFTED = Crafted.summaries();
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -36,7 +39,7 @@ class SummaryWriterTest {
     @Test
     void jsonAbortClosesTheDocumentWithTheTokenThatResumesAfterIt() {
         SummaryWriter json = writer(OutputFormat.JSON);
-        json.page(Crafted.INVOCATIONS.subList(1, 2));
+        json.page(CRAFTED.subList(1, 2));
         json.abort(Optional.of("resume-here"));
         assertThat(out.toString()).startsWith("{\n    \"asyncInvokeSummaries\": [\n        {\n")
                 .endsWith("        }\n    ],\n    \"NextToken\": \"resume-here\"\n}\n");
@@ -47,8 +50,8 @@ class SummaryWriterTest {
         List<String> flushed = new ArrayList<>();
         Writer watching = new FlushWatchingWriter(flushed::add);
         SummaryWriter json = OutputFormat.JSON.writer(new PrintWriter(watching), new PrintWriter(err));
-        json.page(Crafted.INVOCATIONS.subList(0, 2));
-        json.page(Crafted.INVOCATIONS.subList(2, 3));
+        json.page(CRAFTED.subList(0, 2));
+        json.page(CRAFTED.subList(2, 3));
         json.end(Optional.empty());
         assertThat(flushed).hasSize(3);
         assertThat(flushed.get(0)).contains("aaaaaaaaaaa2").doesNotContain("aaaaaaaaaaa3");
@@ -59,7 +62,7 @@ class SummaryWriterTest {
     @Test
     void ndjsonIsOneCompactSummaryALineAndTheTokenGoesToStandardError() {
         SummaryWriter ndjson = writer(OutputFormat.NDJSON);
-        ndjson.page(Crafted.INVOCATIONS);
+        ndjson.page(CRAFTED);
         ndjson.end(Optional.of("next"));
         assertThat(out.toString().lines()).hasSize(3).allMatch(line -> line.startsWith("{\"invocationArn\":"));
         assertThat(out.toString()).contains("\"failureMessage\":\"Bucket in eu-west-1 \u2014 \\\"quoted\\\"");
@@ -69,7 +72,7 @@ class SummaryWriterTest {
     @Test
     void csvFollowsRfc4180() {
         SummaryWriter csv = writer(OutputFormat.CSV);
-        csv.page(Crafted.INVOCATIONS);
+        csv.page(CRAFTED);
         csv.end(Optional.empty());
         String[] lines = out.toString().split("\r\n", -1);
         assertThat(lines[0]).isEqualTo("invocationArn,modelArn,clientRequestToken,status,failureMessage,submitTime,"
@@ -87,7 +90,7 @@ class SummaryWriterTest {
     @Test
     void tableAlignsFixedColumnsAndLeavesTheSensitiveFailureMessageOut() {
         SummaryWriter table = writer(OutputFormat.TABLE);
-        table.page(Crafted.INVOCATIONS);
+        table.page(CRAFTED);
         table.end(Optional.of("next"));
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(5);
