@@ -1,8 +1,7 @@
 package io.github.asyncinvokelister.bench;
 
-import io.github.asyncinvokelister.AsyncInvokeSummary;
-import io.github.asyncinvokelister.OutputDataConfig;
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
+import io.github.asyncinvokelister.emulator.Invocation;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -42,14 +41,12 @@ final class BenchSupport {
      * where {@code s3OutputDataConfig} is the union's only member. The rest (statuses this library does not know
      * included) is as generated.
      */
-    static List<AsyncInvokeSummary> s3Only(int count) {
+    static List<Invocation> s3Only(int count) {
         return BedrockRuntimeEmulator.generate(count, SEED).stream()
-                .map(summary -> summary.outputDataConfig() instanceof OutputDataConfig.S3 ? summary
-                        : new AsyncInvokeSummary(summary.invocationArn(), summary.modelArn(),
-                                summary.clientRequestToken(), summary.statusValue(),
-                                summary.failureMessage(), summary.submitTime(), summary.lastModifiedTime(),
-                                summary.endTime(), new OutputDataConfig.S3(s3Uri(summary.invocationArn()),
-                                        Optional.empty(), Optional.empty())))
+                .map(invocation -> invocation.outputDataConfig() instanceof Invocation.S3Output ? invocation
+                        : invocation.toBuilder()
+                                .outputDataConfig(Invocation.S3Output.of(s3Uri(invocation.invocationArn())))
+                                .build())
                 .toList();
     }
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** boto3_paginate.py (src/jmh/python, packed into benchmarks.jar) run by the python3 on the PATH. */
+/** boto3_paginate.py (a resource of this package, packed into benchmarks.jar) run by the python3 on the PATH. */
 final class Boto3 {
     private static final String SCRIPT = "boto3_paginate.py";
 
@@ -55,12 +55,7 @@ final class Boto3 {
     private static Path extractScript() {
         try (InputStream in = Boto3.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
-                // Run from target/bench-classes rather than the jar: the script is still in the source tree.
-                Path source = Path.of("src", "jmh", "python", SCRIPT);
-                if (Files.isRegularFile(source)) {
-                    return source;
-                }
-                throw new IllegalStateException(SCRIPT + " is neither in the class path nor in src/jmh/python");
+                throw new IllegalStateException(SCRIPT + " is not in the class path");
             }
             Path copy = Files.createTempFile("boto3_paginate", ".py");
             copy.toFile().deleteOnExit();

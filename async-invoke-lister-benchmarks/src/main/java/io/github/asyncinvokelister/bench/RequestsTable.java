@@ -1,12 +1,12 @@
 package io.github.asyncinvokelister.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.asyncinvokelister.AsyncInvokeLister;
 import io.github.asyncinvokelister.ListAsyncInvokesQuery;
 import io.github.asyncinvokelister.PaginationConfig;
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
 import io.github.asyncinvokelister.emulator.RecordedRequest;
-import io.github.asyncinvokelister.internal.Json;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ final class RequestsTable {
                     ChildProcess.Output output = boto3.get().run("requests", emulator.endpoint(),
                             "--max-items", Integer.toString(config.maxItems()),
                             "--page-size", Integer.toString(config.pageSize()));
-                    Map<?, ?> counts = (Map<?, ?>) Json.parse(output.lines().get(output.lines().size() - 1));
+                    Map<?, ?> counts = counts(output.lines().get(output.lines().size() - 1));
                     rows.add(row(config, "boto3", emulator.requests(), number(counts, "delivered"),
                             number(counts, "transferred")));
                 }
@@ -87,7 +87,16 @@ final class RequestsTable {
     }
 
     private static long number(Map<?, ?> counts, String key) {
-        return ((BigDecimal) counts.get(key)).longValueExact();
+        return ((Number) counts.get(key)).longValue();
+    }
+
+    /** The script's last line, {@code {"delivered": n, "transferred": m}}. */
+    private static Map<?, ?> counts(String line) {
+        try {
+            return new ObjectMapper().readValue(line, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("boto3_paginate.py printed no counts", e);
+        }
     }
 
     /** The table in Markdown, a row a case. */

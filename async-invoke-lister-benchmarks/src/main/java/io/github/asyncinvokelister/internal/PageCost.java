@@ -3,30 +3,38 @@ package io.github.asyncinvokelister.internal;
 import io.github.asyncinvokelister.ListAsyncInvokesQuery;
 import io.github.asyncinvokelister.bench.ThroughputBenchmark;
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
-import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeSummary;
 import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesRequest;
 
 /**
- * What one 1000-item page costs the lister on top of the SDK call, piece by piece, in CPU time of the calling
- * thread (the emulator runs on threads of its own in this JVM): the SDK call alone; the same call with the
- * request-level plugin that copies the body ({@link ResponseBodyCapture}); reading from that copy the names of the
- * union members the SDK could not name ({@link UnknownMembers}), once by the full pass and once as the lister reads
- * them (by the shortcut), each right after the call, as a listing runs it; and the lister's whole
- * fetch of the page ({@link SdkPageSource#fetch}: the call, the copy, the scan when a summary's union member is
- * unknown, and the mapping to records). The same page every time, the 6th of the throughput benchmark's data;
- * the pieces alternate, and each figure is the median over the iterations after the first third.
+ * What one 1000-item page costs, piece by piece, in CPU time of the calling thread (the emulator runs on threads of
+ * its own in this JVM): the SDK call alone, which parses the body into the SDK's objects; the lister's whole fetch of
+ * the same page ({@link SdkPageSource#fetch}: the call, the response reader's parse into records, and the SDK's parse
+ * of the {@code {}} it hands over instead); and, on a copy of that page's body, the reader's parse alone
+ * ({@link ListResponseJson#read}) and the fallback's pass over the union member names
+ * ({@link ListResponseJson#unknownMemberNames}), which runs only for a body the reader leaves to the SDK. The same
+ * page every time, the 6th of the throughput benchmark's data; the pieces alternate, and each figure is the median
+ * over the iterations after the first third.
+ *
+ * <p>It sits in the library's internal package, on the class path, to time pieces that are package-private there.
  *
  * <pre>{@code
- * java -cp target/benchmarks.jar io.github.asyncinvokelister.internal.PageCost --data generated --pages 600
+ * java -cp async-invoke-lister-benchmarks/target/benchmarks.jar io.github.asyncinvokelister.internal.PageCost \
+ *     --data generated --pages 600
  * }</pre>
  */
 public final class PageCost {
@@ -58,57 +66,44 @@ public final class PageCost {
                 token = client.listAsyncInvokes(request(token)).nextToken();
             }
             ListAsyncInvokesRequest plain = request(token);
-            ResponseBodyCapture capture = new ResponseBodyCapture();
-            ListAsyncInvokesRequest captured = plain.toBuilder()
-                    .overrideConfiguration(o -> o.addPlugin(capture)).build();
-            SdkPageSource source = new SdkPageSource(client, ListAsyncInvokesQuery.all(), PagingToken.START);
+            ListResponseReader reader = new ListResponseReader();
+            SdkPageSource source = new SdkPageSource(client, ListAsyncInvokesQuery.all(), token, "startingToken",
+                    reader);
+            byte[] body = body(emulator, token);
+            long unknown = ListResponseJson.unknownMemberNames(body, body.length).stream()
+                    .filter(name -> !name.isEmpty()).count();
             String pageToken = token;
             Map<String, List<Long>> cpu = new LinkedHashMap<>();
             for (int i = 0; i < pages; i++) {
                 boolean measured = i >= pages / 3;
                 record(cpu, "SDK call", measured, threads::getCurrentThreadCpuTime,
                         () -> client.listAsyncInvokes(plain).asyncInvokeSummaries().size());
-                List<AsyncInvokeSummary> copied = new ArrayList<>();
-                record(cpu, "SDK call with the body copied", measured, threads::getCurrentThreadCpuTime, () -> {
-                    copied.addAll(client.listAsyncInvokes(captured).asyncInvokeSummaries());
-                    return copied.size();
-                });
-                // false forces the full pass; true lets the shortcut run, as the lister does.
-                record(cpu, "member names, full pass", measured, threads::getCurrentThreadCpuTime,
-                        () -> summariesLookedAt(capture, copied, false));
-                record(cpu, "member names, shortcut", measured, threads::getCurrentThreadCpuTime,
-                        () -> summariesLookedAt(capture, copied, true));
                 record(cpu, "lister's fetch of the page", measured, threads::getCurrentThreadCpuTime,
                         () -> source.fetch(pageToken, PAGE_SIZE).items().size());
+                record(cpu, "the reader's parse alone", measured, threads::getCurrentThreadCpuTime,
+                        () -> ListResponseJson.read(body, body.length).items().size());
+                record(cpu, "member names, fallback pass", measured, threads::getCurrentThreadCpuTime,
+                        () -> ListResponseJson.unknownMemberNames(body, body.length).size());
             }
-            long unknown = unknownNames(capture, client.listAsyncInvokes(captured).asyncInvokeSummaries(), true)
-                    .stream().filter(name -> !name.isEmpty()).count();
-            System.out.printf("%s data, one page of %d items with %d unknown union members; medians of %d pages:%n",
-                    data, PAGE_SIZE, unknown, pages - pages / 3);
+            System.out.printf("%s data, one page of %d items (%,d bytes) with %d unknown union members; medians of %d"
+                    + " pages:%n", data, PAGE_SIZE, body.length, unknown, pages - pages / 3);
             cpu.forEach((what, nanos) -> System.out.printf("  %-36s %8.1f µs CPU%n", what, median(nanos) / 1e3));
         }
     }
 
-    /** Reads the names {@link #unknownNames} reads, and says how many summaries that was. */
-    private static int summariesLookedAt(ResponseBodyCapture capture, List<AsyncInvokeSummary> items,
-            boolean shortcut) {
-        List<String> unknown = unknownNames(capture, items, shortcut);
-        return unknown.size() <= items.size() ? items.size() : -1;
-    }
-
-    /** The names of the union members the SDK could not name, read the way the lister reads them. */
-    private static List<String> unknownNames(ResponseBodyCapture capture, List<AsyncInvokeSummary> items,
-            boolean shortcut) {
-        IntFunction<String> names = capture.unknownMemberNames(items.size(),
-                shortcut && items.stream().allMatch(item -> item.outputDataConfig() != null));
-        List<String> unknown = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            AsyncInvokeOutputDataConfig output = items.get(i).outputDataConfig();
-            if (output == null || output.type() != AsyncInvokeOutputDataConfig.Type.S3_OUTPUT_DATA_CONFIG) {
-                unknown.add(names.apply(i));
-            }
+    /** The page's body as the emulator sends it. */
+    private static byte[] body(BedrockRuntimeEmulator emulator, String token) {
+        URI page = URI.create(emulator.endpoint() + "/async-invoke?maxResults=" + PAGE_SIZE + "&nextToken="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(page).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return unknown;
     }
 
     private static ListAsyncInvokesRequest request(String token) {
