@@ -335,4 +335,26 @@ class AsyncInvokeListerTest {
         assertThat(failed.toString()).doesNotContain(failed.failureMessage().get()).contains("Redacted");
         assertThat(Optional.of(failed.status())).contains(InvocationStatus.FAILED);
     }
+
+    @Test
+    void interceptorsOfTheClientSeeTheSdksParseOfTheRealBody() {
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor counter =
+                new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void afterUnmarshalling(software.amazon.awssdk.core.interceptor.Context.AfterUnmarshalling c,
+                            software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        seen.addAndGet(((software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesResponse)
+                                c.response()).asyncInvokeSummaries().size());
+                    }
+                };
+        try (var observed = emulator.clientBuilder().overrideConfiguration(o -> o.addExecutionInterceptor(counter))
+                .build()) {
+            List<AsyncInvokeSummary> items = AsyncInvokeLister.create(observed).list(ListAsyncInvokesQuery.all(),
+                    PaginationConfig.builder().pageSize(100).build()).items();
+
+            assertThat(items).isEqualTo(newestFirst);
+            assertThat(seen).hasValue(COUNT);
+        }
+    }
 }

@@ -26,7 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * line {@code lister/raw throughput ratio: 0.98}.
  *
  * <pre>
- * ./mvnw -q -Pbench package -DskipTests &amp;&amp; java -jar target/benchmarks.jar --quick
+ * ./mvnw -q -pl async-invoke-lister-benchmarks -am package -DskipTests &amp;&amp;
+ *     java -jar async-invoke-lister-benchmarks/target/benchmarks.jar --quick
  * </pre>
  *
  * <p>Options: {@code --quick} (under a minute: smaller and noisier, prefetch depth 1 and 1000-item pages only, and
@@ -424,8 +425,8 @@ public final class Benchmarks {
         if (error != null) {
             System.err.println("error: " + error);
         }
-        System.err.println("usage: java -jar target/benchmarks.jar [--quick] [--only " + String.join(",", SECTIONS)
-                + "] [--rounds N]");
+        System.err.println("usage: java -jar async-invoke-lister-benchmarks/target/benchmarks.jar [--quick] [--only "
+                + String.join(",", SECTIONS) + "] [--rounds N]");
         System.exit(error == null ? 0 : 2);
     }
 }

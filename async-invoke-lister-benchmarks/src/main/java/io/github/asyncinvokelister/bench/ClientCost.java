@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ListAsyncInvokesRequ
  * difference goes.
  *
  * <pre>{@code
- * java -cp target/benchmarks.jar io.github.asyncinvokelister.bench.ClientCost --data generated --listings 30
+ * java -cp async-invoke-lister-benchmarks/target/benchmarks.jar io.github.asyncinvokelister.bench.ClientCost --data generated --listings 30
  * }</pre>
  */
 public final class ClientCost {

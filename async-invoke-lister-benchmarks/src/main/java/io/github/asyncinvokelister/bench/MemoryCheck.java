@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  * Benchmarks} runs it in a child JVM with {@code -Xmx64m}; run by hand:
  *
  * <pre>{@code
- * java -Xmx64m -cp target/benchmarks.jar io.github.asyncinvokelister.bench.MemoryCheck --items 1000000 --mode lister
+ * java -Xmx64m -cp async-invoke-lister-benchmarks/target/benchmarks.jar io.github.asyncinvokelister.bench.MemoryCheck --items 1000000 --mode lister
  * }</pre>
  *
  * <p>Peak heap used is exact, not sampled: between collections used heap only grows, so its peaks are the

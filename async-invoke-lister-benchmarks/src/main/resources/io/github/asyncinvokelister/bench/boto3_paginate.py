@@ -9,7 +9,7 @@
       Lists with PaginationConfig={"MaxItems": M, "PageSize": P} and prints one JSON line:
       {"delivered": items boto3 returned, "transferred": items in the responses, "requests": responses}.
 
-Run the emulator with: java -cp target/benchmarks.jar io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator
+Run the emulator with: java -jar async-invoke-lister-cli/target/async-invoke-lister-cli-<version>-all.jar emulator
 --port 8080 --items 100000 --seed 42 (or let io.github.asyncinvokelister.bench.Benchmarks run this script).
 """
 import argparse

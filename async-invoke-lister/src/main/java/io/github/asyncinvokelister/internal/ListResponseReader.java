@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
     private static final byte[] EMPTY_RESPONSE = {'{', '}'};
 
-    /** Whether to read bodies at all: always, but for the tests that check both ways agree. */
+    /** Whether to read bodies, or leave every one to the SDK (for a client with interceptors of its own). */
     private final boolean reads;
     private byte[] buffer = new byte[8192];
     private int length;
@@ -40,7 +40,8 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
 
     /**
      * A reader that reads the bodies it can, or, with {@code reads} false, leaves every one to the SDK and only keeps
-     * it for {@link #unknownMemberNames()}: the fallback on its own, for tests that compare the two.
+     * it for {@link #unknownMemberNames()}: what a client with interceptors of its own gets, so that they see the
+     * SDK's parse of the real body.
      */
     ListResponseReader(boolean reads) {
         this.reads = reads;

@@ -16,10 +16,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /**
  * Fetches {@code ListAsyncInvokes} pages through the AWS SDK as this library's records. {@link ListResponseReader}
- * reads each body; for the rare body it leaves to the SDK, the SDK's result is mapped here instead. One instance
- * serves one listing, one request at a time.
+ * reads each body; for the rare body it leaves to the SDK, and for every body on a client with interceptors of its
+ * own, the SDK's result is mapped here instead. One instance serves one listing, one request at a time.
  */
 final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
+    /** Where the SDK's own interceptors live. */
+    private static final String SDK_PACKAGES = "software.amazon.awssdk.";
+
     private final BedrockRuntimeClient client;
     private final ListAsyncInvokesRequest baseRequest;
     private final ListResponseReader reader;
@@ -38,7 +41,19 @@ final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
      * @param tokenName what the caller called that token, such as {@code "startingToken"}
      */
     SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query, String firstToken, String tokenName) {
-        this(client, query, firstToken, tokenName, new ListResponseReader());
+        this(client, query, firstToken, tokenName, new ListResponseReader(!hasInterceptorsOfItsOwn(client)));
+    }
+
+    /**
+     * Whether the client was built with execution interceptors other than the SDK's own (which look at checksums,
+     * trace ids and the like, never at what a {@code ListAsyncInvokes} response holds). Such an interceptor may look
+     * at the SDK's parse of a response (to count items, say) or change it: then every body goes to the SDK as it
+     * came, and the lister maps the SDK's result, as it did before it read bodies itself. (Interceptors registered
+     * for the whole class path are not in the client's configuration, and are not seen here.)
+     */
+    static boolean hasInterceptorsOfItsOwn(BedrockRuntimeClient client) {
+        return client.serviceClientConfiguration().overrideConfiguration().executionInterceptors().stream()
+                .anyMatch(interceptor -> !interceptor.getClass().getName().startsWith(SDK_PACKAGES));
     }
 
     /** A source whose bodies this reader reads. */

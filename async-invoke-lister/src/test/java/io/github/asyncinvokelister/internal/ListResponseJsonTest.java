@@ -271,11 +271,12 @@ class ListResponseJsonTest {
         // The property above would hold vacuously if the reader left everything to the SDK.
         READ_BY_THE_READER.set(0);
         LEFT_TO_THE_SDK.set(0);
-        Arbitrary<String> bodies = bodies();
-        bodies.sampleStream().limit(200).forEach(body -> fetch(body, true));
+        for (long seed = 0; seed < 200; seed++) {
+            fetch(body(seed), true);
+        }
         assertThat(READ_BY_THE_READER.get()).as("read by the reader, of 200 (%d left to the SDK)",
-                LEFT_TO_THE_SDK.get()).isGreaterThan(100);
-        assertThat(LEFT_TO_THE_SDK.get()).as("left to the SDK, of 200").isGreaterThan(10);
+                LEFT_TO_THE_SDK.get()).isGreaterThan(60);
+        assertThat(LEFT_TO_THE_SDK.get()).as("left to the SDK, of 200").isGreaterThan(20);
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -288,49 +289,46 @@ class ListResponseJsonTest {
      */
     @Provide
     Arbitrary<String> bodies() {
-        Arbitrary<String> text = Arbitraries.strings().withChars("ab\"\\/\n\t\u0001\u00e9\u20ac\uD83D\uDE00 {}[],:")
-                .ofMinLength(0).ofMaxLength(12);
-        Arbitrary<String> time = Arbitraries.of("2025-01-06T08:00:00Z", "2025-01-06T08:00:00.1Z",
-                "2025-01-06T08:00:00.123Z", "2025-01-06T08:00:00.123456789Z", "2025-01-06T10:00:00+02:00",
-                "2025-01-06T08:00:00.5+00:00", "2025-01-06T08:00Z", "2025-13-06T08:00:00Z", "not a time", "");
-        return Arbitraries.longs().map(seed -> {
-            java.util.Random random = new java.util.Random(seed);
-            StringWriter out = new StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(out)) {
-                json.writeStartObject();
-                if (random.nextInt(10) < 8) {
-                    json.writeFieldName("asyncInvokeSummaries");
-                    json.writeStartArray();
-                    int count = random.nextInt(5);
-                    for (int i = 0; i < count; i++) {
-                        writeSummary(json, random, text, time);
-                    }
-                    json.writeEndArray();
-                }
-                if (random.nextInt(3) == 0) {
-                    json.writeFieldName("futureMember");
-                    json.writeStartObject();
-                    json.writeNumberField("n", random.nextInt());
-                    json.writeEndObject();
-                }
-                if (random.nextBoolean()) {
-                    json.writeFieldName("nextToken");
-                    if (random.nextInt(5) == 0) {
-                        json.writeNull();
-                    } else {
-                        json.writeString(sample(text, random));
-                    }
-                }
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toString();
-        });
+        return Arbitraries.longs().map(ListResponseJsonTest::body);
     }
 
-    private static void writeSummary(JsonGenerator json, java.util.Random random, Arbitrary<String> text,
-            Arbitrary<String> time) throws IOException {
+    /** The body {@link #bodies()} makes of a seed. */
+    private static String body(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            if (random.nextInt(10) < 8) {
+                json.writeFieldName("asyncInvokeSummaries");
+                json.writeStartArray();
+                int count = random.nextInt(5);
+                for (int i = 0; i < count; i++) {
+                    writeSummary(json, random);
+                }
+                json.writeEndArray();
+            }
+            if (random.nextInt(3) == 0) {
+                json.writeFieldName("futureMember");
+                json.writeStartObject();
+                json.writeNumberField("n", random.nextInt());
+                json.writeEndObject();
+            }
+            if (random.nextBoolean()) {
+                json.writeFieldName("nextToken");
+                if (random.nextInt(5) == 0) {
+                    json.writeNull();
+                } else {
+                    json.writeString(text(random));
+                }
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeSummary(JsonGenerator json, java.util.Random random) throws IOException {
         json.writeStartObject();
         List<String> members = new ArrayList<>(List.of("invocationArn", "modelArn", "clientRequestToken", "status",
                 "failureMessage", "submitTime", "lastModifiedTime", "endTime", "outputDataConfig", "unknownMember"));
@@ -348,28 +346,27 @@ class ListResponseJsonTest {
             } else if (roll < (required ? 5 : 37)) {
                 json.writeNumber(random.nextInt(1000)); // the wrong type
             } else if (member.endsWith("Time")) {
-                json.writeString(random.nextInt(100) < 95 ? "2025-01-06T08:00:00.123Z" : sample(time, random));
+                json.writeString(random.nextInt(100) < 95 ? "2025-01-06T08:00:00.123Z" : TIMES.get(random.nextInt(TIMES.size())));
             } else if (member.equals("outputDataConfig")) {
-                writeUnion(json, random, text);
+                writeUnion(json, random);
             } else if (member.equals("unknownMember")) {
                 json.writeStartArray();
-                json.writeString(sample(text, random));
+                json.writeString(text(random));
                 json.writeStartObject();
                 json.writeBooleanField("outputDataConfig", true);
                 json.writeEndObject();
                 json.writeEndArray();
             } else {
-                json.writeString(sample(text, random));
+                json.writeString(text(random));
             }
             if (random.nextInt(100) == 0) {
-                json.writeStringField(member, sample(text, random)); // a duplicate key
+                json.writeStringField(member, text(random)); // a duplicate key
             }
         }
         json.writeEndObject();
     }
 
-    private static void writeUnion(JsonGenerator json, java.util.Random random, Arbitrary<String> text)
-            throws IOException {
+    private static void writeUnion(JsonGenerator json, java.util.Random random) throws IOException {
         json.writeStartObject();
         int members = random.nextInt(3);
         for (int m = 0; m < members; m++) {
@@ -380,10 +377,10 @@ class ListResponseJsonTest {
                 } else {
                     json.writeStartObject();
                     if (random.nextInt(12) > 0) {
-                        json.writeStringField("s3Uri", "s3://" + sample(text, random));
+                        json.writeStringField("s3Uri", "s3://" + text(random));
                     }
                     if (random.nextBoolean()) {
-                        json.writeStringField("kmsKeyId", sample(text, random));
+                        json.writeStringField("kmsKeyId", text(random));
                     }
                     if (random.nextBoolean()) {
                         json.writeStringField("bucketOwner", "111122223333");
@@ -391,17 +388,36 @@ class ListResponseJsonTest {
                     json.writeEndObject();
                 }
             } else {
-                json.writeFieldName(random.nextBoolean() ? "gcsOutputDataConfig" : "m" + sample(text, random));
+                json.writeFieldName(random.nextBoolean() ? "gcsOutputDataConfig" : "m" + text(random));
                 json.writeStartObject();
-                json.writeStringField("uri", sample(text, random));
+                json.writeStringField("uri", text(random));
                 json.writeEndObject();
             }
         }
         json.writeEndObject();
     }
 
-    private static String sample(Arbitrary<String> arbitrary, java.util.Random random) {
-        return arbitrary.generator(1).next(random).value();
+    /** Characters that JSON escapes, or that take more than a byte, or that look like JSON's own. */
+    private static final String TRICKY = "ab\"\\/\n\t\u0001\u00e9\u20ac\uD83D\uDE00 {}[],:";
+    private static final List<String> TIMES = List.of("2025-01-06T08:00:00Z", "2025-01-06T08:00:00.1Z",
+            "2025-01-06T08:00:00.123Z", "2025-01-06T08:00:00.123456789Z", "2025-01-06T10:00:00+02:00",
+            "2025-01-06T08:00:00.5+00:00", "2025-01-06T08:00Z", "2025-13-06T08:00:00Z", "not a time", "");
+
+    /** Up to 12 characters of {@link #TRICKY}; a surrogate pair stays a pair. */
+    private static String text(java.util.Random random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(13);
+        for (int i = 0; i < length; i++) {
+            int at = random.nextInt(TRICKY.length());
+            if (Character.isLowSurrogate(TRICKY.charAt(at))) {
+                at--;
+            }
+            text.append(TRICKY.charAt(at));
+            if (Character.isHighSurrogate(TRICKY.charAt(at))) {
+                text.append(TRICKY.charAt(at + 1));
+            }
+        }
+        return text.toString();
     }
 
     @Test
@@ -455,5 +471,15 @@ class ListResponseJsonTest {
         "2025-01-06T08:00:00.1a3Z"})
     void leavesOtherFormsToTheSdk(String text) {
         assertThat(ListResponseJson.utcInstant(text)).isNull();
+    }
+
+    @Test
+    void onlyAClientWithInterceptorsOfItsOwnHasEveryBodyParsedByTheSdk() {
+        assertThat(SdkPageSource.hasInterceptorsOfItsOwn(CLIENT)).isTrue();
+        try (BedrockRuntimeClient plain = BedrockRuntimeClient.builder().httpClient(HTTP).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "s")))
+                .build()) {
+            assertThat(SdkPageSource.hasInterceptorsOfItsOwn(plain)).isFalse();
+        }
     }
 }
