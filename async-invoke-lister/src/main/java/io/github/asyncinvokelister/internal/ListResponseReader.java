@@ -26,6 +26,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
     private static final byte[] EMPTY_RESPONSE = {'{', '}'};
+    /** The largest array the JVM allocates. */
+    private static final int MAX_BODY = Integer.MAX_VALUE - 8;
 
     /** Whether to read bodies, or leave every one to the SDK (for a client with interceptors of its own). */
     private final boolean reads;
@@ -89,7 +91,11 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
     private void readAll(InputStream in) throws IOException {
         while (true) {
             if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                if (length == MAX_BODY) {
+                    // The SDK could not have held such a page either; it fails the attempt as a read would.
+                    throw new IOException("the response body is longer than " + MAX_BODY + " bytes");
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(MAX_BODY, 2L * buffer.length));
             }
             int n = in.read(buffer, length, buffer.length - length);
             if (n < 0) {
