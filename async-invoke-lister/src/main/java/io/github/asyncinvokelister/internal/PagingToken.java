@@ -135,6 +135,9 @@ public record PagingToken(String serviceToken, int skip) {
                 parser.skipChildren();
             }
             if (parser.nextToken() != null) {
+                if (!OPENS_LIKE_JSON.matcher(text).matches()) {
+                    return fromDeprecated(token); // two scalars are no JSON document, as botocore reads them
+                }
                 throw new IllegalArgumentException("startingToken's JSON is followed by data after its end");
             }
             if (parsed == null) {

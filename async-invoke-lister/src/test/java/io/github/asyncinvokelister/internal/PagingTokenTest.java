@@ -207,7 +207,7 @@ class PagingTokenTest {
 
     /** Text that does not open like JSON is a raw service token that only happens to be base64, as in botocore. */
     @ParameterizedTest
-    @ValueSource(strings = {"01", "tru", "\"\\x\"", "\"\\u12\"", "NaN", "abc def"})
+    @ValueSource(strings = {"01", "tru", "\"\\x\"", "\"\\u12\"", "NaN", "abc def", "12 34", "\"a\" \"b\""})
     void readsTextThatIsNotJsonAsARawToken(String text) {
         String token = base64(text);
         assertThat(PagingToken.parse(token)).isEqualTo(new PagingToken(token, 0));
