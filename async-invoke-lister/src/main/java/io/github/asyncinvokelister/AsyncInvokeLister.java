@@ -14,7 +14,9 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -56,20 +58,31 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
 public final class AsyncInvokeLister implements AutoCloseable {
     /** The most pages {@link #withPrefetch(int)} fetches ahead. */
     public static final int MAX_PREFETCH_DEPTH = 4;
+    /**
+     * How many empty pages in a row, each with a new {@code nextToken}, a listing takes before it fails with
+     * {@link EmptyPagesException}, unless {@link #withEmptyPageLimit(int)} says otherwise: enough for a service that
+     * scans past what a filter leaves out, few enough that a broken one costs seconds, not a night of requests.
+     */
+    public static final int DEFAULT_EMPTY_PAGE_LIMIT = 100;
 
     private final BedrockRuntimeClient client;
     private final boolean ownsClient;
     /** Pages fetched ahead of the consumer; 0 for none. */
     private final int prefetchDepth;
     private final Executor prefetchExecutor;
-    private volatile boolean closed;
+    private final int emptyPageLimit;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Whether the lister this one was derived from is closed; always false for one that was not. */
+    private final BooleanSupplier derivedFromClosed;
 
     private AsyncInvokeLister(BedrockRuntimeClient client, boolean ownsClient, int prefetchDepth,
-            Executor prefetchExecutor) {
+            Executor prefetchExecutor, int emptyPageLimit, BooleanSupplier derivedFromClosed) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.prefetchDepth = prefetchDepth;
         this.prefetchExecutor = prefetchExecutor;
+        this.emptyPageLimit = emptyPageLimit;
+        this.derivedFromClosed = derivedFromClosed;
     }
 
     /**
@@ -80,7 +93,8 @@ public final class AsyncInvokeLister implements AutoCloseable {
      * @throws NullPointerException if {@code client} is {@code null}
      */
     public static AsyncInvokeLister create(BedrockRuntimeClient client) {
-        return new AsyncInvokeLister(Objects.requireNonNull(client, "client"), false, 0, null);
+        return new AsyncInvokeLister(Objects.requireNonNull(client, "client"), false, 0, null,
+                DEFAULT_EMPTY_PAGE_LIMIT, () -> false);
     }
 
     /**
@@ -121,7 +135,25 @@ public final class AsyncInvokeLister implements AutoCloseable {
             throw new IllegalArgumentException("prefetch depth must be between 1 and " + MAX_PREFETCH_DEPTH + ": "
                     + depth);
         }
-        return new AsyncInvokeLister(client, false, depth, Objects.requireNonNull(executor, "executor"));
+        return new AsyncInvokeLister(client, false, depth, Objects.requireNonNull(executor, "executor"),
+                emptyPageLimit, this::isClosed);
+    }
+
+    /**
+     * A lister over the same client whose listings take up to {@code limit} empty pages in a row, each with a new
+     * {@code nextToken}, and fail with {@link EmptyPagesException} at the next; {@value #DEFAULT_EMPTY_PAGE_LIMIT}
+     * by default. It keeps this lister's read-ahead, and closing this lister closes it, as for
+     * {@link #withPrefetch(int)}.
+     *
+     * @param limit 1 or more
+     * @return the lister
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    public AsyncInvokeLister withEmptyPageLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("emptyPageLimit must be at least 1: " + limit);
+        }
+        return new AsyncInvokeLister(client, false, prefetchDepth, prefetchExecutor, limit, this::isClosed);
     }
 
     /**
@@ -262,11 +294,14 @@ public final class AsyncInvokeLister implements AutoCloseable {
 
     /**
      * Closes the client if this lister built it; a client given to {@link #create} stays open. Listings started
-     * later fail with {@link IllegalStateException}.
+     * later fail with {@link IllegalStateException}; a listing under way fails at its next page, or in the request in
+     * flight, with {@link RequestFailedException}, whose token resumes there with another lister. Closing a lister
+     * that owns its client closes the ones derived from it ({@link #withPrefetch(int)},
+     * {@link #withEmptyPageLimit(int)}) too; closing a derived one leaves the one it came from open.
      */
     @Override
     public void close() {
-        closed = true;
+        closed.set(true);
         if (ownsClient) {
             client.close();
         }
@@ -288,8 +323,13 @@ public final class AsyncInvokeLister implements AutoCloseable {
         return pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
     }
 
+    /** Closed itself, or derived from a lister that is. */
+    private boolean isClosed() {
+        return closed.get() || derivedFromClosed.getAsBoolean();
+    }
+
     private void checkOpen() {
-        if (closed) {
+        if (isClosed()) {
             throw new IllegalStateException("the lister is closed");
         }
     }
@@ -297,7 +337,8 @@ public final class AsyncInvokeLister implements AutoCloseable {
     private Pages<AsyncInvokeSummary> pages(ListAsyncInvokesQuery query, PaginationConfig pagination,
             PagingToken start) {
         return Paging.pages(client, query, start, pagination.maxItems().orElse(Integer.MAX_VALUE),
-                pagination.pageSize().orElse(PaginationConfig.MAX_PAGE_SIZE), prefetchDepth, prefetchExecutor);
+                pagination.pageSize().orElse(PaginationConfig.MAX_PAGE_SIZE), emptyPageLimit, prefetchDepth,
+                prefetchExecutor, this::isClosed);
     }
 
     private static SummaryPage toSummaryPage(WalkedPage<AsyncInvokeSummary> page) {
@@ -336,8 +377,25 @@ public final class AsyncInvokeLister implements AutoCloseable {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration apiCallAttemptTimeout = DEFAULT_API_CALL_ATTEMPT_TIMEOUT;
         private Duration apiCallTimeout = DEFAULT_API_CALL_TIMEOUT;
+        private int emptyPageLimit = DEFAULT_EMPTY_PAGE_LIMIT;
 
         private Builder() {
+        }
+
+        /**
+         * How many empty pages in a row, each with a new token, a listing takes; see
+         * {@link AsyncInvokeLister#withEmptyPageLimit(int)}.
+         *
+         * @param emptyPageLimit 1 or more; {@value AsyncInvokeLister#DEFAULT_EMPTY_PAGE_LIMIT} by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code emptyPageLimit} is below 1
+         */
+        public Builder emptyPageLimit(int emptyPageLimit) {
+            if (emptyPageLimit < 1) {
+                throw new IllegalArgumentException("emptyPageLimit must be at least 1: " + emptyPageLimit);
+            }
+            this.emptyPageLimit = emptyPageLimit;
+            return this;
         }
 
         /**
@@ -450,7 +508,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
             if (endpointOverride != null) {
                 builder.endpointOverride(endpointOverride);
             }
-            return new AsyncInvokeLister(builder.build(), true, 0, null);
+            return new AsyncInvokeLister(builder.build(), true, 0, null, emptyPageLimit, () -> false);
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  *       exception. Resuming is worth a try once the cause has passed.</li>
  *   <li>{@link TokenCycleException}: the service sent a {@code nextToken} already seen in this listing, which would
  *       loop forever. Resuming meets the same broken token again.</li>
+ *   <li>{@link EmptyPagesException}: the service sent more empty pages in a row, each with a new token, than the
+ *       lister's limit. Resuming goes on from the last of them.</li>
  * </ul>
  *
  * <pre>{@code

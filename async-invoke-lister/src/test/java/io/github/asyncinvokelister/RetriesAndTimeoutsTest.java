@@ -78,6 +78,8 @@ class RetriesAndTimeoutsTest {
             assertThatThrownBy(() -> listAll(lister)).isInstanceOf(RequestFailedException.class)
                     .hasCauseInstanceOf(ApiCallAttemptTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+            // The SDK interrupts its own attempt to time it out; that is no interrupt of the caller's.
+            assertThat(Thread.interrupted()).as("interrupt flag after a timeout").isFalse();
         }
     }
 
@@ -87,6 +89,7 @@ class RetriesAndTimeoutsTest {
             emulator.faults().next(Fault.stall(Duration.ofSeconds(5)));
             assertThatThrownBy(() -> listAll(lister)).isInstanceOf(RequestFailedException.class)
                     .hasCauseInstanceOf(ApiCallTimeoutException.class);
+            assertThat(Thread.interrupted()).as("interrupt flag after a timeout").isFalse();
         }
     }
 }

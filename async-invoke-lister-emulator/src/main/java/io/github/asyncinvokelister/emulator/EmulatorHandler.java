@@ -132,6 +132,12 @@ final class EmulatorHandler extends Handler.Abstract {
             invalid = e;
         }
         Fault fault = faults.take();
+        if (fault instanceof Fault.CannedResponse canned) {
+            record(method, path, rawQuery, params, fault);
+            awaitLatency(arrived);
+            exchange.send(canned.httpStatus(), Optional.empty(), canned.body().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         if (invalid != null && altersPage(fault)) {
             fault = Fault.NONE;
         }

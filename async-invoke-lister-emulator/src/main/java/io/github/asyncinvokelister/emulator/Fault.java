@@ -25,9 +25,12 @@ import java.util.Objects;
  *       before;</li>
  *   <li>{@link EmptyPageWithToken} ({@link #EMPTY_PAGE_WITH_TOKEN}): no items, and a new token for the same
  *       position;</li>
- *   <li>{@link OversizedPage} ({@link #OVERSIZED_PAGE}): more items than {@code maxResults} asked for.</li>
+ *   <li>{@link OversizedPage} ({@link #OVERSIZED_PAGE}): more items than {@code maxResults} asked for;</li>
+ *   <li>{@link CannedResponse} ({@link #respond(String)}): a response of the test's own, for what the other faults
+ *       cannot say: a summary without a required member, a {@code nextToken} of {@code "None"}, a wrong type.</li>
  * </ul>
- * The faults that shape a 200 page (the last six) apply only to a request that passes validation: a request that
+ * The faults that shape a 200 page (truncated and malformed bodies, repeated and cycling tokens, empty and oversized
+ * pages) apply only to a request that passes validation: a request that
  * fails it uses up the fault, gets its {@code ValidationException} and is recorded without a fault. Every fault
  * served shows in {@link RecordedRequest#fault()}.
  *
@@ -82,6 +85,21 @@ public sealed interface Fault {
      */
     static Stall stall(Duration duration) {
         return new Stall(duration);
+    }
+
+    /**
+     * A 200 response with this body, whatever the request: the test's own page, exactly as written.
+     *
+     * <pre>{@code
+     * emu.faults().next(Fault.respond("{\"asyncInvokeSummaries\": [{\"modelArn\": \"m\"}], \"nextToken\": \"None\"}"));
+     * }</pre>
+     *
+     * @param body the JSON body
+     * @return the fault
+     * @throws NullPointerException if {@code body} is {@code null}
+     */
+    static CannedResponse respond(String body) {
+        return new CannedResponse(200, body);
     }
 
     /** No fault: the request is served normally. Put it in a script to let a request through. */
@@ -198,6 +216,30 @@ public sealed interface Fault {
         public OversizedPage {
             if (extraItems < 1) {
                 throw new IllegalArgumentException("extraItems must be at least 1: " + extraItems);
+            }
+        }
+    }
+
+    /**
+     * Answers the request with this status and JSON body, whatever the request was, without looking at it: not
+     * validated, and with no page of the emulator's data. The request is recorded with the fault.
+     *
+     * @param httpStatus the status, 200 to 599
+     * @param body the body, sent as {@code application/json}
+     */
+    record CannedResponse(int httpStatus, String body) implements Fault {
+        /**
+         * Validates the components.
+         *
+         * @param httpStatus the status, 200 to 599
+         * @param body the body, sent as {@code application/json}
+         * @throws NullPointerException if {@code body} is {@code null}
+         * @throws IllegalArgumentException if {@code httpStatus} is outside 200 to 599
+         */
+        public CannedResponse {
+            Objects.requireNonNull(body, "body");
+            if (httpStatus < 200 || httpStatus > 599) {
+                throw new IllegalArgumentException("httpStatus must be 200 to 599: " + httpStatus);
             }
         }
     }

@@ -73,7 +73,8 @@ record ListRequest(
             if (token.isEmpty()) {
                 errors.add("Value at 'nextToken' failed to satisfy constraint: "
                         + "Member must have length greater than or equal to 1");
-            } else if (token.length() > MAX_TOKEN_LENGTH) {
+            } else if (token.codePointCount(0, token.length()) > MAX_TOKEN_LENGTH) {
+                // The service counts a string's length in code points, as Smithy's length trait does.
                 errors.add("Value at 'nextToken' failed to satisfy constraint: "
                         + "Member must have length less than or equal to " + MAX_TOKEN_LENGTH);
             } else if (!NO_WHITESPACE.matcher(token).matches()) {

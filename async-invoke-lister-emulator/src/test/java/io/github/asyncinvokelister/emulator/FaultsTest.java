@@ -281,6 +281,22 @@ class FaultsTest {
     }
 
     @Test
+    void aCannedResponseAnswersAnyRequestAsWrittenWithoutValidatingIt() {
+        emu.faults().next(Fault.respond("{\"asyncInvokeSummaries\": [], \"nextToken\": \"None\"}"));
+
+        ListAsyncInvokesResponse response = once.listAsyncInvokes(r -> r.maxResults(5).nextToken("made-up"));
+
+        assertThat(response.asyncInvokeSummaries()).isEmpty();
+        assertThat(response.nextToken()).isEqualTo("None");
+        assertThat(emu.requests()).singleElement().satisfies(request -> {
+            assertThat(request.fault()).containsInstanceOf(Fault.CannedResponse.class);
+            assertThat(request.nextToken()).hasValue("made-up");
+        });
+        assertThatThrownBy(() -> new Fault.CannedResponse(199, "{}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("httpStatus must be 200 to 599: 199");
+    }
+
+    @Test
     void getAsyncInvokeNeverTakesAFault() {
         emu.faults().next(Fault.THROTTLE);
         String arn = emu.invocations().get(0).invocationArn();

@@ -21,8 +21,9 @@ import software.amazon.awssdk.utils.DateUtils;
  * <p>{@link #read} gives exactly what the SDK's parse, mapped to the records, would give, or nothing: it reads only a
  * body whose every member it understands the way the SDK does (strings as strings or {@code null}, timestamps as
  * ISO-8601 strings read by the SDK's own {@link DateUtils#parseIso8601Date}, each key once, every required member
- * there), and leaves anything else (a number where a string belongs, a duplicate key, a missing {@code invocationArn},
- * invalid JSON) to the SDK. {@link #unknownMemberNames} serves that fallback.
+ * there), and leaves anything else (a number where a string belongs, a duplicate key, invalid JSON) to the SDK.
+ * {@link #unknownMemberNames} serves that fallback. A summary without a member the model requires fails the page
+ * either way, with a {@link MalformedPageException} that names it.
  */
 final class ListResponseJson {
     /** jackson-core's defaults, as the SDK's own parser has them. */
@@ -59,6 +60,8 @@ final class ListResponseJson {
      * @param body the bytes; {@code length} of them are the body
      * @param length how many
      * @return the page; {@code null} when the body holds anything this reader leaves to the SDK
+     * @throws MalformedPageException if a summary lacks a member the model requires (and the body is otherwise one
+     *     this reader reads: the SDK's parse would lack it too)
      */
     static PageSource.Page<AsyncInvokeSummary> read(byte[] body, int length) {
         try (JsonParser parser = FACTORY.createParser(body, 0, length)) {
@@ -94,15 +97,31 @@ final class ListResponseJson {
     private static List<AsyncInvokeSummary> summaries(JsonParser parser, JsonToken value) throws IOException, NotOurs {
         expect(value, JsonToken.START_ARRAY);
         List<AsyncInvokeSummary> items = new ArrayList<>();
+        // A summary that lacks a required member fails the page, but only once the page is known to be the SDK's
+        // to read no other way: the count in the message needs the whole array.
+        int firstMalformed = -1;
+        String missing = null;
         JsonToken element;
         while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
             expect(element, JsonToken.START_OBJECT);
-            items.add(summary(parser));
+            Summary summary = summary(parser);
+            if (summary.missing() != null && firstMalformed < 0) {
+                firstMalformed = items.size();
+                missing = summary.missing();
+            }
+            items.add(summary.record());
+        }
+        if (firstMalformed >= 0) {
+            throw MalformedPageException.missing(firstMalformed, items.size(), missing);
         }
         return items;
     }
 
-    private static AsyncInvokeSummary summary(JsonParser parser) throws IOException, NotOurs {
+    /** A summary read, or, where it lacks a required member, the name of the first it lacks. */
+    private record Summary(AsyncInvokeSummary record, String missing) {
+    }
+
+    private static Summary summary(JsonParser parser) throws IOException, NotOurs {
         String invocationArn = null;
         String modelArn = null;
         String clientRequestToken = null;
@@ -156,19 +175,24 @@ final class ListResponseJson {
                 default -> parser.skipChildren();
             }
         }
-        if (invocationArn == null || modelArn == null || submitTime == null) {
-            throw NotOurs.INSTANCE;
+        String missing = invocationArn == null ? "invocationArn" : modelArn == null ? "modelArn"
+                : submitTime == null ? "submitTime" : output == null ? "outputDataConfig"
+                : output == MISSING_S3_URI ? "outputDataConfig.s3OutputDataConfig.s3Uri" : null;
+        if (missing != null) {
+            return new Summary(null, missing);
         }
-        return new AsyncInvokeSummary(invocationArn, modelArn, Optional.ofNullable(clientRequestToken),
+        return new Summary(new AsyncInvokeSummary(invocationArn, modelArn, Optional.ofNullable(clientRequestToken),
                 Optional.ofNullable(status), Optional.ofNullable(failureMessage), submitTime,
-                Optional.ofNullable(lastModifiedTime), Optional.ofNullable(endTime),
-                output != null ? output : new OutputDataConfig.Unknown(""));
+                Optional.ofNullable(lastModifiedTime), Optional.ofNullable(endTime), output), null);
     }
+
+    /** Stands for an S3 member without its required {@code s3Uri}. */
+    private static final OutputDataConfig MISSING_S3_URI = new OutputDataConfig.Unknown("s3OutputDataConfig");
 
     /** The union: its S3 member when that is set, else the first other member's name ({@code ""} for none). */
     private static OutputDataConfig union(JsonParser parser, JsonToken value) throws IOException, NotOurs {
         expect(value, JsonToken.START_OBJECT);
-        OutputDataConfig.S3 s3 = null;
+        OutputDataConfig s3 = null;
         boolean seenS3 = false;
         String otherMember = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -187,7 +211,7 @@ final class ListResponseJson {
         return s3 != null ? s3 : new OutputDataConfig.Unknown(otherMember == null ? "" : otherMember);
     }
 
-    private static OutputDataConfig.S3 s3(JsonParser parser, JsonToken value) throws IOException, NotOurs {
+    private static OutputDataConfig s3(JsonParser parser, JsonToken value) throws IOException, NotOurs {
         expect(value, JsonToken.START_OBJECT);
         String s3Uri = null;
         String kmsKeyId = null;
@@ -213,7 +237,7 @@ final class ListResponseJson {
             }
         }
         if (s3Uri == null) {
-            throw NotOurs.INSTANCE;
+            return MISSING_S3_URI;
         }
         return new OutputDataConfig.S3(s3Uri, Optional.ofNullable(kmsKeyId), Optional.ofNullable(bucketOwner));
     }

@@ -34,6 +34,8 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
     private byte[] buffer = new byte[8192];
     private int length;
     private PageSource.Page<AsyncInvokeSummary> page;
+    /** What was wrong with the last body, if the reader read it and found a summary it cannot use. */
+    private MalformedPageException malformed;
 
     /** A reader that reads every body it can. */
     ListResponseReader() {
@@ -68,6 +70,7 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
     void forget() {
         length = 0;
         page = null;
+        malformed = null;
     }
 
     /**
@@ -77,6 +80,16 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
      */
     PageSource.Page<AsyncInvokeSummary> page() {
         return page;
+    }
+
+    /**
+     * What was wrong with the last response, if this reader read it and found a summary it cannot use: thrown after
+     * the SDK's call, not from within the SDK's read, which would make it the SDK's failure.
+     *
+     * @return the failure; {@code null} if there was none
+     */
+    MalformedPageException malformed() {
+        return malformed;
     }
 
     /**
@@ -137,8 +150,12 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
         private InputStream served() throws IOException {
             if (served == null) {
                 readAll(original);
-                page = reads ? ListResponseJson.read(buffer, length) : null;
-                served = page != null ? new ByteArrayInputStream(EMPTY_RESPONSE)
+                try {
+                    page = reads ? ListResponseJson.read(buffer, length) : null;
+                } catch (MalformedPageException e) {
+                    malformed = e;
+                }
+                served = page != null || malformed != null ? new ByteArrayInputStream(EMPTY_RESPONSE)
                         : new ByteArrayInputStream(buffer, 0, length);
             }
             return served;

@@ -1,13 +1,18 @@
 package io.github.asyncinvokelister.internal;
 
+import io.github.asyncinvokelister.EmptyPagesException;
+import io.github.asyncinvokelister.ListingException;
 import io.github.asyncinvokelister.RequestFailedException;
 import io.github.asyncinvokelister.TokenCycleException;
+import java.io.InterruptedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -23,7 +28,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  *       page size neither repeats nor loses items; if that page has fewer than {@code offset} items, the rest of
  *       the offset is skipped on the next;</li>
  *   <li>a {@code nextToken} seen before anywhere in the listing, not only the previous one, fails with
- *       {@link TokenCycleException} once the page that sent it is delivered.</li>
+ *       {@link TokenCycleException} once the page that sent it is delivered;</li>
+ *   <li>more empty pages in a row than the limit, each with a new token, fail with {@link EmptyPagesException};</li>
+ *   <li>a failed request, a malformed response, or the lister's closing fails with
+ *       {@link RequestFailedException}, whose token resumes at the page that failed.</li>
  * </ul>
  * Nothing is fetched before the first {@link #next()}, and each call fetches exactly one page.
  *
@@ -35,6 +43,9 @@ final class PageWalker<T> implements Pages<T> {
     private final PageSource<T> source;
     private final int maxItems;
     private final int pageSize;
+    private final int emptyPageLimit;
+    /** Whether the lister was closed: the next page is then not fetched. */
+    private final BooleanSupplier listerClosed;
     /** Fingerprints, not the tokens: 2 KiB tokens at one item a page would otherwise grow without bound. */
     private final Set<Long> seenTokens = new HashSet<>();
 
@@ -42,8 +53,14 @@ final class PageWalker<T> implements Pages<T> {
     private int skip;
     private long delivered;
     private int pageNumber;
+    private int emptyPagesInARow;
     private boolean done;
     private TokenCycleException pending;
+
+    /** A walker with no limit on empty pages, whose lister is never closed: for tests of the paging itself. */
+    PageWalker(PageSource<T> source, PagingToken start, int maxItems, int pageSize) {
+        this(source, start, maxItems, pageSize, Integer.MAX_VALUE, () -> false);
+    }
 
     /**
      * Creates a walker. It makes no request until {@link #next()}.
@@ -52,11 +69,16 @@ final class PageWalker<T> implements Pages<T> {
      * @param start where to start
      * @param maxItems the most items to deliver, or {@code Integer.MAX_VALUE} for no limit
      * @param pageSize the {@code maxResults} of each request, 1 to 1000
+     * @param emptyPageLimit the most empty pages in a row, each with a new token, before the listing fails
+     * @param listerClosed whether the lister was closed
      */
-    PageWalker(PageSource<T> source, PagingToken start, int maxItems, int pageSize) {
+    PageWalker(PageSource<T> source, PagingToken start, int maxItems, int pageSize, int emptyPageLimit,
+            BooleanSupplier listerClosed) {
         this.source = source;
         this.maxItems = maxItems;
         this.pageSize = pageSize;
+        this.emptyPageLimit = emptyPageLimit;
+        this.listerClosed = listerClosed;
         this.requestToken = start.serviceToken();
         this.skip = start.skip();
         if (requestToken != null) {
@@ -90,7 +112,9 @@ final class PageWalker<T> implements Pages<T> {
      * @return the page
      * @throws NoSuchElementException if the walk is over
      * @throws TokenCycleException if the previous page's {@code nextToken} was seen before in this listing
-     * @throws RequestFailedException if the request failed after the SDK's retries; the walk is then over
+     * @throws EmptyPagesException if this page made one empty page too many in a row
+     * @throws RequestFailedException if the request failed, its response is malformed, or the lister was closed;
+     *     the walk is then over
      */
     @Override
     public WalkedPage<T> next() {
@@ -102,16 +126,27 @@ final class PageWalker<T> implements Pages<T> {
             throw pending;
         }
         long remaining = maxItems - delivered;
-        int maxResults = (int) Math.min(PagingToken.MAX_SKIP, skip + Math.min(pageSize, remaining));
+        int maxResults = (int) Math.min(ServiceLimits.MAX_PAGE_SIZE, skip + Math.min(pageSize, remaining));
         long startNanos = System.nanoTime();
+        if (listerClosed.getAsBoolean()) {
+            throw fail("the lister was closed", new IllegalStateException("the lister is closed"));
+        }
         PageSource.Page<T> response;
         try {
             response = source.fetch(requestToken, maxResults);
         } catch (SdkException e) {
+            if (isInterrupt(e)) {
+                Thread.currentThread().interrupt(); // the SDK may have cleared it; the caller's code should see it
+            }
+            throw fail("a request failed after the SDK's retries (" + e.getClass().getSimpleName() + ")", e);
+        } catch (MalformedPageException e) {
+            throw fail("the response to request " + (pageNumber + 1) + " is malformed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             done = true;
-            throw new RequestFailedException("the listing stopped after " + pageNumber + " pages and "
-                    + delivered + " items: a request failed after the SDK's retries (" + e.getClass().getSimpleName()
-                    + ")", position().encode(), e);
+            throw e; // the service refused the caller's own starting token
+        } catch (RuntimeException e) {
+            // Not the SDK's: the client was closed under the listing (a RejectedExecutionException), say.
+            throw fail("a request failed (" + e.getClass().getSimpleName() + ")", e);
         }
         pageNumber++;
 
@@ -147,6 +182,13 @@ final class PageWalker<T> implements Pages<T> {
                 page = new WalkedPage<>(items, requestToken, skip, next.encode());
                 requestToken = nextToken;
                 skip = next.skip();
+                emptyPagesInARow = all.isEmpty() ? emptyPagesInARow + 1 : 0;
+                if (emptyPagesInARow > emptyPageLimit) {
+                    done = true;
+                    throw new EmptyPagesException("the service sent " + emptyPagesInARow + " empty pages in a row,"
+                            + " each with a new nextToken, after " + (pageNumber - emptyPagesInARow) + " pages and "
+                            + delivered + " items; the limit is " + emptyPageLimit, next.encode());
+                }
             }
         }
         if (LOG.isDebugEnabled()) {
@@ -154,6 +196,24 @@ final class PageWalker<T> implements Pages<T> {
                     (System.nanoTime() - startNanos) / 1_000_000);
         }
         return page;
+    }
+
+    /** Ends the walk with the listing's exception for a request that failed, resuming at that request's page. */
+    private ListingException fail(String why, RuntimeException cause) {
+        done = true;
+        return new RequestFailedException("the listing stopped after " + pageNumber + " pages and " + delivered
+                + " items: " + why, position().encode(), cause);
+    }
+
+    /** Whether the SDK gave up because the thread was interrupted. */
+    private static boolean isInterrupt(SdkException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AbortedException || t instanceof InterruptedException
+                    || t instanceof InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 64-bit FNV-1a over the token's characters; a false match needs about 2^32 pages. */

@@ -7,6 +7,7 @@ import io.github.asyncinvokelister.RequestFailedException;
 import io.github.asyncinvokelister.ServicePage;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
@@ -26,14 +27,18 @@ public final class Paging {
      * @param start where to start
      * @param maxItems the most items to deliver, or {@code Integer.MAX_VALUE} for no limit
      * @param pageSize the {@code maxResults} of each request, 1 to 1000
+     * @param emptyPageLimit the most empty pages in a row, each with a new token, before the listing fails
      * @param prefetchDepth how many pages to fetch ahead on {@code executor}; 0 for none
      * @param executor where read-ahead runs; unused when {@code prefetchDepth} is 0
+     * @param listerClosed whether the lister was closed: the listing fails at its next page
      * @return the pages
      */
     public static Pages<AsyncInvokeSummary> pages(BedrockRuntimeClient client, ListAsyncInvokesQuery query,
-            PagingToken start, int maxItems, int pageSize, int prefetchDepth, Executor executor) {
+            PagingToken start, int maxItems, int pageSize, int emptyPageLimit, int prefetchDepth, Executor executor,
+            BooleanSupplier listerClosed) {
         PageWalker<AsyncInvokeSummary> walker = new PageWalker<>(
-                new SdkPageSource(client, query, start.serviceToken(), "startingToken"), start, maxItems, pageSize);
+                new SdkPageSource(client, query, start.serviceToken(), "startingToken"), start, maxItems, pageSize,
+                emptyPageLimit, listerClosed);
         return prefetchDepth == 0 ? walker : new PrefetchingPages<>(walker, prefetchDepth, executor);
     }
 
@@ -58,6 +63,9 @@ public final class Paging {
         } catch (SdkException e) {
             throw new RequestFailedException("the request failed after the SDK's retries ("
                     + e.getClass().getSimpleName() + ")", new PagingToken(nextToken, 0).encode(), e);
+        } catch (MalformedPageException e) {
+            throw new RequestFailedException("the response is malformed: " + e.getMessage(),
+                    new PagingToken(nextToken, 0).encode(), e);
         }
         return new ServicePage(page.items(), Optional.ofNullable(page.nextToken()));
     }

@@ -34,10 +34,18 @@ import java.util.regex.Pattern;
  * @param skip how many items of that page were already delivered (botocore's {@code boto_truncate_amount})
  */
 public record PagingToken(String serviceToken, int skip) {
-    /** Longer starting tokens are rejected before decoding. */
-    public static final int MAX_TOKEN_LENGTH = 4096;
-    /** A page holds at most 1000 items, so no truncate amount can be larger. */
-    public static final int MAX_SKIP = ServiceLimits.MAX_PAGE_SIZE;
+    /**
+     * The longest token this library hands out, and so the longest starting token it reads; longer ones are refused
+     * before decoding. It is a service token of {@value ServiceLimits#MAX_SERVICE_TOKEN_LENGTH} code points, each
+     * outside the Basic Multilingual Plane and so written as two {@code \}{@code uXXXX} escapes (12 characters),
+     * with a ten-digit truncate amount and the rest of the JSON, in base64.
+     */
+    public static final int MAX_TOKEN_LENGTH = 4 * ((ServiceLimits.MAX_SERVICE_TOKEN_LENGTH * 12 + 64 + 2) / 3);
+    /**
+     * The largest truncate amount. A page the service sends may hold more than the 1000 items a request can ask
+     * for, and a cut can fall anywhere in it, so any {@code int} is a position this library can hand out.
+     */
+    public static final int MAX_SKIP = Integer.MAX_VALUE;
     /** Deeper JSON is refused, so a hostile token cannot exhaust the stack. */
     static final int MAX_DEPTH = 64;
     /** Longer numbers are refused before they are converted. */
@@ -67,11 +75,11 @@ public record PagingToken(String serviceToken, int skip) {
      *
      * @param serviceToken the service's {@code nextToken} of the page to request; {@code null} for the first page
      * @param skip how many items of that page were already delivered (botocore's {@code boto_truncate_amount})
-     * @throws IllegalArgumentException if {@code skip} is outside 0 to 1000
+     * @throws IllegalArgumentException if {@code skip} is negative
      */
     public PagingToken {
-        if (skip < 0 || skip > MAX_SKIP) {
-            throw new IllegalArgumentException("skip must be between 0 and " + MAX_SKIP + ": " + skip);
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip must not be negative: " + skip);
         }
     }
 
@@ -109,7 +117,7 @@ public record PagingToken(String serviceToken, int skip) {
 
     /**
      * Reads a starting token in botocore's order: base64 JSON, else the deprecated {@code T___k} form, else a
-     * raw service token. {@code None} stands for no service token, as in botocore.
+     * raw service token. In the last two, {@code None} stands for no service token, as in botocore.
      *
      * @param token the token
      * @return the position it names
@@ -202,7 +210,7 @@ public record PagingToken(String serviceToken, int skip) {
             throw new IllegalArgumentException("startingToken has " + (parts.length - 1)
                     + " '___' separators; the deprecated form TOKEN___OFFSET has one");
         }
-        return new PagingToken(checkServiceToken(serviceToken), skip);
+        return new PagingToken(checkDeprecatedServiceToken(serviceToken), skip);
     }
 
     private static int checkSkip(BigDecimal amount) {
@@ -210,17 +218,24 @@ public record PagingToken(String serviceToken, int skip) {
             throw new IllegalArgumentException("startingToken's truncate amount must not be negative");
         }
         if (amount.compareTo(BigDecimal.valueOf(MAX_SKIP)) > 0) {
-            throw new IllegalArgumentException("startingToken's truncate amount must be at most " + MAX_SKIP);
+            throw new IllegalArgumentException("startingToken's truncate amount is larger than any page can be");
         }
         return amount.intValueExact();
     }
 
-    /** Holds a service token to the model's constraints; "None" means none, as botocore reads it. */
+    /** Holds a service token to the model's constraints. */
     private static String checkServiceToken(String serviceToken) {
-        if (serviceToken == null || serviceToken.equals("None")) {
-            return null;
-        }
-        return ServiceLimits.checkServiceToken(serviceToken, "startingToken's service token");
+        return serviceToken == null ? null
+                : ServiceLimits.checkServiceToken(serviceToken, "startingToken's service token");
+    }
+
+    /**
+     * A service token of the deprecated or raw form; there, as in botocore, {@code None} is Python's {@code str(None)}:
+     * no token. (In the JSON form botocore writes no token as {@code null}, so {@code "None"} there is a token the
+     * service sent, and this library resumes with it; botocore reads it as no token too, and starts over.)
+     */
+    private static String checkDeprecatedServiceToken(String serviceToken) {
+        return "None".equals(serviceToken) ? null : checkServiceToken(serviceToken);
     }
 
     /** What was wrong with JSON jackson-core refused, in words that quote nothing of it. */

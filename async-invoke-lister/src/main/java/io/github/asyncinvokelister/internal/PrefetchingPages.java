@@ -1,5 +1,6 @@
 package io.github.asyncinvokelister.internal;
 
+import io.github.asyncinvokelister.RequestFailedException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
@@ -7,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
  * Fetches up to {@code depth} pages ahead of the consumer on an executor, while the consumer works through the
@@ -14,6 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * walker, and with it the requests, tokens and order, is exactly the walker of a listing without read-ahead. A
  * failure is queued in its place, so it surfaces after the pages before it, where it would have without
  * read-ahead. {@link #close()} interrupts the request in flight and drops what was fetched.
+ *
+ * <p>An executor that runs the task on the calling thread ({@code Runnable::run}, a pool's
+ * {@code CallerRunsPolicy}) works too: the consumer then fetches the pages itself, up to {@code depth} at a time.
+ * An interrupt of the consumer while it waits for a page ends the listing as an interrupted request would without
+ * read-ahead: the interrupt flag kept, and a {@link RequestFailedException} that resumes with the first page the
+ * consumer did not get.
  *
  * @param <T> the item type
  */
@@ -29,6 +37,8 @@ final class PrefetchingPages<T> implements Pages<T> {
     private boolean exhausted;
     private boolean closed;
     private Thread fetchingThread;
+    /** Where the first page the consumer has not taken starts; {@code null} once it has taken the last. */
+    private String consumerPosition;
 
     /**
      * Wraps a walker that nothing else uses from now on. Nothing is fetched before the first {@link #hasNext()}.
@@ -41,6 +51,7 @@ final class PrefetchingPages<T> implements Pages<T> {
         this.walker = walker;
         this.depth = depth;
         this.executor = executor;
+        this.consumerPosition = walker.position().encode();
     }
 
     @Override
@@ -49,7 +60,15 @@ final class PrefetchingPages<T> implements Pages<T> {
         try {
             scheduleIfRoom();
             while (buffer.isEmpty() && !exhausted && !closed) {
-                changed.awaitUninterruptibly();
+                try {
+                    changed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    String resumeAt = consumerPosition;
+                    close();
+                    throw new RequestFailedException("the listing was interrupted while it waited for a page",
+                            resumeAt, AbortedException.create("Thread was interrupted", e));
+                }
             }
             return !buffer.isEmpty() && !closed;
         } finally {
@@ -66,6 +85,9 @@ final class PrefetchingPages<T> implements Pages<T> {
                 throw new NoSuchElementException("the listing is over");
             }
             head = buffer.poll();
+            if (head instanceof WalkedPage<?> page) {
+                consumerPosition = page.resumeToken();
+            }
             scheduleIfRoom();
         } finally {
             lock.unlock();
@@ -96,14 +118,20 @@ final class PrefetchingPages<T> implements Pages<T> {
         }
     }
 
-    /** Starts the next fetch if none is running and the buffer has room. Called with the lock held. */
+    /**
+     * Starts the next fetch if none is running and the buffer has room. Called with the lock held, which an executor
+     * that runs the task right here keeps holding while it fetches: the lock is reentrant.
+     */
     private void scheduleIfRoom() {
         if (!fetching && !exhausted && !closed && buffer.size() < depth) {
+            // Marked before the hand-over: a task that runs on this thread has ended, and cleared it, by the time
+            // execute returns.
+            fetching = true;
             try {
                 executor.execute(this::fetchAhead);
-                fetching = true;
             } catch (RejectedExecutionException rejected) {
                 // The caller's executor is shut down: the listing ends there, with the reason in its place.
+                fetching = false;
                 buffer.add(rejected);
                 exhausted = true;
             }

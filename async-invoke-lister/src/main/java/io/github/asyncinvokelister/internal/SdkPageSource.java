@@ -102,6 +102,9 @@ final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
             throw e;
         }
         unconfirmedToken = null;
+        if (reader.malformed() != null) {
+            throw reader.malformed();
+        }
         Page<AsyncInvokeSummary> page = reader.page();
         return page != null ? page : fromSdk(response);
     }
@@ -114,9 +117,10 @@ final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
         List<AsyncInvokeSummary> items = new ArrayList<>(sdkItems.size());
         for (int i = 0; i < sdkItems.size(); i++) {
             var sdkItem = sdkItems.get(i);
+            checkRequiredMembers(sdkItems, i);
             AsyncInvokeOutputDataConfig output = sdkItem.outputDataConfig();
             OutputDataConfig config;
-            if (output != null && output.type() == AsyncInvokeOutputDataConfig.Type.S3_OUTPUT_DATA_CONFIG) {
+            if (output.type() == AsyncInvokeOutputDataConfig.Type.S3_OUTPUT_DATA_CONFIG) {
                 AsyncInvokeS3OutputDataConfig s3 = output.s3OutputDataConfig();
                 config = new OutputDataConfig.S3(s3.s3Uri(), Optional.ofNullable(s3.kmsKeyId()),
                         Optional.ofNullable(s3.bucketOwner()));
@@ -142,5 +146,22 @@ final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                     config));
         }
         return new Page<>(items, response.nextToken());
+    }
+
+    /** Fails the page, naming the member, for a summary the model's required members are not all in. */
+    private static void checkRequiredMembers(
+            List<software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeSummary> items, int index) {
+        var item = items.get(index);
+        if (item == null) {
+            throw MalformedPageException.nullSummary(index, items.size());
+        }
+        String missing = item.invocationArn() == null ? "invocationArn" : item.modelArn() == null ? "modelArn"
+                : item.submitTime() == null ? "submitTime" : item.outputDataConfig() == null ? "outputDataConfig"
+                : item.outputDataConfig().type() == AsyncInvokeOutputDataConfig.Type.S3_OUTPUT_DATA_CONFIG
+                        && item.outputDataConfig().s3OutputDataConfig().s3Uri() == null
+                        ? "outputDataConfig.s3OutputDataConfig.s3Uri" : null;
+        if (missing != null) {
+            throw MalformedPageException.missing(index, items.size(), missing);
+        }
     }
 }

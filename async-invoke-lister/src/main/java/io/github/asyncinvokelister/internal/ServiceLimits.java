@@ -33,8 +33,9 @@ public final class ServiceLimits {
     }
 
     /**
-     * Checks a service token against the model's {@code PaginationToken}. The messages give its length, never its
-     * content.
+     * Checks a service token against the model's {@code PaginationToken}. Its length is counted as the service counts
+     * a string's, in Unicode code points, so a token of 2048 characters outside the Basic Multilingual Plane (4096
+     * Java {@code char}s) is within it. The messages give the length, never the content.
      *
      * @param serviceToken the token
      * @param name what to call it in the message, such as {@code "nextToken"}
@@ -46,9 +47,10 @@ public final class ServiceLimits {
         if (serviceToken.isEmpty()) {
             throw new IllegalArgumentException(name + " is empty");
         }
-        if (serviceToken.length() > MAX_SERVICE_TOKEN_LENGTH) {
+        int length = serviceToken.codePointCount(0, serviceToken.length());
+        if (length > MAX_SERVICE_TOKEN_LENGTH) {
             throw new IllegalArgumentException(name + " is longer than " + MAX_SERVICE_TOKEN_LENGTH + " characters: "
-                    + serviceToken.length());
+                    + length);
         }
         if (WHITESPACE.matcher(serviceToken).find()) {
             throw new IllegalArgumentException(name + " contains whitespace");

@@ -155,7 +155,7 @@ class ListResponseJsonTest {
         String body = "{\"asyncInvokeSummaries\": ["
                 + summary(", \"outputDataConfig\": {\"s3OutputDataConfig\": {\"s3Uri\": \"s3://b\"}}") + ","
                 + summary(", \"outputDataConfig\": {\"gcsOutputDataConfig\": {\"uri\": \"gs://x\"}}") + ","
-                + summary("") + ","
+                + summary(", \"outputDataConfig\": {\"s3OutputDataConfig\": null}") + ","
                 + summary(", \"outputDataConfig\": {}") + ","
                 + summary(", \"outputDataConfig\": {\"s3OutputDataConfig\": null, \"azureOutputDataConfig\": {}}")
                 + "], \"nextToken\": \"t\"}";

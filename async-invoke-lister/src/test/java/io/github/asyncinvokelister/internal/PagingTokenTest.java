@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,9 +80,16 @@ class PagingTokenTest {
         assertThat(PagingToken.parse(base64("{\"boto_truncate_amount\": 2}"))).isEqualTo(new PagingToken(null, 2));
     }
 
+    /**
+     * "None" is a token a service may send (it is {@code \S*}); in the JSON form botocore writes no token as
+     * {@code null}, so there "None" is that token, and the listing resumes with it rather than starting over. In the
+     * deprecated and raw forms it is botocore's {@code str(None)}: no token (above).
+     */
     @Test
-    void readsNoneServiceTokenAsNoToken() {
-        assertThat(PagingToken.parse(base64("{\"nextToken\": \"None\"}"))).isEqualTo(PagingToken.START);
+    void readsNoneInTheJsonFormAsTheTokenTheServiceSent() {
+        assertThat(PagingToken.parse(base64("{\"nextToken\": \"None\"}"))).isEqualTo(new PagingToken("None", 0));
+        assertThat(PagingToken.parse(PagingToken.encode("None", 7))).isEqualTo(new PagingToken("None", 7));
+        assertThat(PagingToken.parse(base64("{\"nextToken\": null}"))).isEqualTo(PagingToken.START);
     }
 
     @Test
@@ -88,9 +101,57 @@ class PagingTokenTest {
 
     @Test
     void rejectsTokenOverLimitBeforeDecodingWithoutEchoingIt() {
-        String token = "A".repeat(4097);
+        String token = "A".repeat(PagingToken.MAX_TOKEN_LENGTH + 1);
         assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(token))
-                .withMessage("startingToken is longer than 4096 characters: 4097");
+                .withMessage("startingToken is longer than " + PagingToken.MAX_TOKEN_LENGTH + " characters: "
+                        + (PagingToken.MAX_TOKEN_LENGTH + 1));
+    }
+
+    /** The longest token the library can hand out: 2048 code points that each escape to 12 characters. */
+    @Test
+    void theLongestTokenTheLibraryHandsOutReadsBack() {
+        String astral = "\uD83D\uDE00".repeat(ServiceLimits.MAX_SERVICE_TOKEN_LENGTH);
+        String token = PagingToken.encode(astral, Integer.MAX_VALUE);
+
+        assertThat(token.length()).isLessThanOrEqualTo(PagingToken.MAX_TOKEN_LENGTH).isGreaterThan(32_000);
+        assertThat(PagingToken.parse(token)).isEqualTo(new PagingToken(astral, Integer.MAX_VALUE));
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(PagingToken.encode(astral + "\u00e9")))
+                .withMessage("startingToken's service token is longer than 2048 characters: 2049");
+    }
+
+    @Property(tries = 500)
+    void everyTokenTheLibraryHandsOutReadsBack(@ForAll("serviceTokens") String serviceToken,
+            @ForAll("truncateAmounts") int skip) {
+        String boundary = PagingToken.encode(serviceToken);
+        String cut = PagingToken.encode(serviceToken, skip);
+
+        assertThat(boundary.length()).isLessThanOrEqualTo(PagingToken.MAX_TOKEN_LENGTH);
+        assertThat(cut.length()).isLessThanOrEqualTo(PagingToken.MAX_TOKEN_LENGTH);
+        assertThat(PagingToken.parse(boundary)).isEqualTo(new PagingToken(serviceToken, 0));
+        assertThat(PagingToken.parse(cut)).isEqualTo(new PagingToken(serviceToken, skip));
+        assertThat(PagingToken.parse(PagingToken.encode(null, skip))).isEqualTo(new PagingToken(null, skip));
+    }
+
+    /** Anything the model's PaginationToken allows: 1 to 2048 code points, none of them whitespace. */
+    @Provide
+    Arbitrary<String> serviceTokens() {
+        Arbitrary<Integer> codePoints = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.integers().between(0x21, 0x7e)),
+                Tuple.of(2, Arbitraries.integers().between(0xa1, 0xd7ff)),
+                Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10ffff)),
+                Tuple.of(1, Arbitraries.integers().between(0xe000, 0xfffd)));
+        Arbitrary<String> text = codePoints.filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .list().ofMinSize(1).ofMaxSize(ServiceLimits.MAX_SERVICE_TOKEN_LENGTH)
+                .map(list -> list.stream().collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                        StringBuilder::append).toString());
+        return Arbitraries.oneOf(text, Arbitraries.of("None", "null", "\"", "\\", "+/+/AQ==",
+                "\uD83D\uDE00".repeat(ServiceLimits.MAX_SERVICE_TOKEN_LENGTH)));
+    }
+
+    @Provide
+    Arbitrary<Integer> truncateAmounts() {
+        return Arbitraries.oneOf(Arbitraries.of(0, 1, 999, 1000, 1001, 1200, Integer.MAX_VALUE),
+                Arbitraries.integers().between(0, Integer.MAX_VALUE));
     }
 
     @ParameterizedTest
@@ -105,8 +166,8 @@ class PagingTokenTest {
         "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1.5} | must be an integer, not a number",
         "{\"nextToken\": \"a\", \"boto_truncate_amount\": true} | must be an integer, not a boolean",
         "{\"nextToken\": \"a\", \"boto_truncate_amount\": \"3\"} | must be an integer, not a string",
-        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1001} | must be at most 1000",
-        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 99999999999999999999999} | must be at most 1000",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 2147483648} | larger than any page can be",
+        "{\"nextToken\": \"a\", \"boto_truncate_amount\": 99999999999999999999999} | larger than any page can be",
         "{\"nextToken\": \"\"}                                | service token is empty",
         "{\"nextToken\": \"a b\"}                             | service token contains whitespace",
     })
@@ -122,10 +183,14 @@ class PagingTokenTest {
                 .withMessageContaining("must not be negative");
     }
 
+    /** A page the service sends may hold more than 1000 items, and a cut falls anywhere in it. */
     @Test
-    void rejectsDeprecatedOffsetOverPageLimit() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("T1___1001"))
-                .withMessageContaining("must be at most 1000").withMessageNotContaining("1001");
+    void readsTruncateAmountsBeyondOneRequestsPage() {
+        assertThat(PagingToken.parse("T1___1001")).isEqualTo(new PagingToken("T1", 1001));
+        assertThat(PagingToken.parse(base64("{\"nextToken\": \"T1\", \"boto_truncate_amount\": 1200}")))
+                .isEqualTo(new PagingToken("T1", 1200));
+        assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse("T1___98765432109"))
+                .withMessageContaining("larger than any page can be").withMessageNotContaining("98765432109");
     }
 
     @Test
@@ -202,7 +267,7 @@ class PagingTokenTest {
                 .withMessageContaining("a number longer than 100 characters");
         String exponent = "{\"nextToken\": \"a\", \"boto_truncate_amount\": 1e999999999}";
         assertThatIllegalArgumentException().isThrownBy(() -> PagingToken.parse(base64(exponent)))
-                .withMessageContaining("must be at most 1000");
+                .withMessageContaining("larger than any page can be");
     }
 
     /** Text that does not open like JSON is a raw service token that only happens to be base64, as in botocore. */
