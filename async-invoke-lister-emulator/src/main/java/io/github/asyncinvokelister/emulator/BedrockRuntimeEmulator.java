@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.UriCompliance;
@@ -80,15 +79,23 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
     /** The page size when a request has no {@code maxResults}. */
     public static final int DEFAULT_MAX_RESULTS = ListRequest.DEFAULT_MAX_RESULTS;
 
-    /** Threads that serve requests, beyond the ones that accept connections and select on them. */
-    private static final int THREADS = 16;
+    /**
+     * Threads that serve requests, beyond the ones that accept connections and select on them. A connection holds
+     * none while it sends its request or waits between requests (Jetty reads requests without blocking), so only
+     * requests being answered take one: the latency and stalls hold theirs.
+     */
+    private static final int THREADS = 64;
+    /** How many requests {@link #requests()} keeps, unless {@link Builder#requestLogLimit(int)} says otherwise. */
+    public static final int DEFAULT_REQUEST_LOG_LIMIT = 10_000;
+    /** How long a connection may stay silent, unless {@link Builder#idleTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** Room for the request line and headers of any request the service model allows. */
     private static final int REQUEST_HEADER_BYTES = 64 * 1024;
 
     private final Dataset dataset;
     private final Faults faults;
-    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final RequestLog requests;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Server server;
     private final URI endpoint;
@@ -97,6 +104,7 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
 
     private BedrockRuntimeEmulator(Builder builder) throws Exception {
         this.dataset = builder.dataset;
+        this.requests = new RequestLog(builder.requestLogLimit);
         this.faults = new Faults();
         faults.next(builder.script.toArray(new Fault[0]));
         for (RateRule rule : builder.rates) {
@@ -116,11 +124,14 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
         // The longest valid request line: a 2048-character nextToken of three-byte characters is 18 KiB encoded.
         http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // A client that opens a connection and then says nothing, or stops half-way, is cut off after this long.
+        connector.setIdleTimeout(builder.idleTimeout.toMillis());
         InetAddress loopback = InetAddress.getLoopbackAddress();
         connector.setHost(loopback.getHostAddress());
         connector.setPort(builder.port);
         server.addConnector(connector);
         server.setHandler(new EmulatorHandler(dataset, faults, builder.latency, requests, closing));
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(0);
         try {
             server.start();
@@ -246,13 +257,25 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
     }
 
     /**
-     * Every request received since start or the last {@link #clearRequests()}, in arrival order. A request is
-     * recorded before its response is sent, so once a client call returns, its requests are here.
+     * The requests received since start or the last {@link #clearRequests()}, in arrival order: the last
+     * {@link Builder#requestLogLimit(int) requestLogLimit} of them ({@value #DEFAULT_REQUEST_LOG_LIMIT} by default),
+     * so that a long test does not keep every one. A request is recorded before its response is sent, so once a
+     * client call returns, its requests are here.
      *
      * @return a snapshot
      */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return requests.snapshot();
+    }
+
+    /**
+     * How many requests were received since start or the last {@link #clearRequests()}, those {@link #requests()}
+     * no longer keeps included.
+     *
+     * @return the count
+     */
+    public long requestCount() {
+        return requests.count();
     }
 
     /** Forgets the requests recorded so far. */
@@ -305,8 +328,42 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
         private int port;
         private final List<Fault> script = new ArrayList<>();
         private final List<RateRule> rates = new ArrayList<>();
+        private int requestLogLimit = DEFAULT_REQUEST_LOG_LIMIT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * How many requests {@link BedrockRuntimeEmulator#requests()} keeps: the oldest go once there are more.
+         *
+         * @param requestLogLimit 1 or more; {@value BedrockRuntimeEmulator#DEFAULT_REQUEST_LOG_LIMIT} by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code requestLogLimit} is below 1
+         */
+        public Builder requestLogLimit(int requestLogLimit) {
+            if (requestLogLimit < 1) {
+                throw new IllegalArgumentException("requestLogLimit must be at least 1: " + requestLogLimit);
+            }
+            this.requestLogLimit = requestLogLimit;
+            return this;
+        }
+
+        /**
+         * How long a connection may stay silent, before its request is complete or between requests, before the
+         * emulator closes it: a slow or stuck client costs a connection, never a thread, and not for ever.
+         *
+         * @param idleTimeout positive; 30 seconds by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code idleTimeout} is zero or negative
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+                throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+            }
+            this.idleTimeout = idleTimeout;
+            return this;
         }
 
         /**

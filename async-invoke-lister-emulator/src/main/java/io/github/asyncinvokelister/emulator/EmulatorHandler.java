@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -46,13 +45,13 @@ final class EmulatorHandler extends Handler.Abstract {
     private final Dataset dataset;
     private final Faults faults;
     private final Duration latency;
-    private final Queue<RecordedRequest> requests;
+    private final RequestLog requests;
     /** Counted down when the emulator closes: every wait ends, and the request is dropped. */
     private final CountDownLatch closing;
     /** The nextToken of the last request of each query, for CYCLE_TOKEN: a token the client really used. */
     private final Map<Long, String> lastTokenByQuery = new ConcurrentHashMap<>();
 
-    EmulatorHandler(Dataset dataset, Faults faults, Duration latency, Queue<RecordedRequest> requests,
+    EmulatorHandler(Dataset dataset, Faults faults, Duration latency, RequestLog requests,
             CountDownLatch closing) {
         super(InvocationType.BLOCKING);
         this.dataset = dataset;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -283,6 +284,41 @@ class PagingTokenTest {
         // json.dumps('a"\\/\x01\x7f\u00e9\U0001F600') in Python 3.11
         assertThat(PagingToken.quote("a\"\\/\u0001\u007f\u00e9\uD83D\uDE00", new StringBuilder()).toString())
                 .isEqualTo("\"a\\\"\\\\/\\u0001\\u007f\\u00e9\\ud83d\\ude00\"");
+    }
+
+    /** Whatever a crafted token holds, the message names the problem and quotes none of it. */
+    @Property(tries = 300)
+    void messagesNameTheProblemNeverTheTokensContent(@ForAll("markers") String marker,
+            @ForAll("markerDigits") String digits) {
+        List<String> refused = List.of(
+                base64("{\"nextToken\": \"a\", \"" + marker + "\": 1}"),
+                base64("{\"nextToken\": \"" + marker + " " + marker + "\"}"),
+                base64("{\"nextToken\": \"a\", \"boto_truncate_amount\": -" + digits + "}"),
+                base64("{\"nextToken\": \"a\", \"boto_truncate_amount\": " + digits + digits + "}"),
+                base64("{\"nextToken\": \"a\", \"boto_truncate_amount\": " + digits + ".5}"),
+                base64("{\"" + marker + "\": 1, \"" + marker + "\": 2}"),
+                base64("{\"nextToken\": [\"" + marker + "\"]}"),
+                marker + "___-" + digits,
+                marker + "___" + digits + digits,
+                marker + " ___1",
+                marker + "___" + marker + "___1",
+                marker.repeat(ServiceLimits.MAX_SERVICE_TOKEN_LENGTH / marker.length() + 1));
+        for (String token : refused) {
+            assertThatIllegalArgumentException().as(token).isThrownBy(() -> PagingToken.parse(token))
+                    .withMessageStartingWith("startingToken")
+                    .withMessageNotContaining(marker).withMessageNotContaining(digits);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> markers() {
+        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').ofLength(12)
+                .filter(m -> !m.contains("None"));
+    }
+
+    @Provide
+    Arbitrary<String> markerDigits() {
+        return Arbitraries.strings().withCharRange('1', '9').ofLength(11);
     }
 
     private static String base64(String json) {
