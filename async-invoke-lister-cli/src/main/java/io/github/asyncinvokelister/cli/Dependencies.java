@@ -8,17 +8,26 @@ import java.util.function.BooleanSupplier;
  *
  * @param clients makes the client of a listing
  * @param stderrIsTerminal whether standard error is a terminal, for the progress line
+ * @param stdoutIsTerminal whether standard output is a terminal, where csv output is made safe to show
  * @param foreground how {@code emulator} waits once its server is up
  */
-record Dependencies(ClientFactory clients, BooleanSupplier stderrIsTerminal, EmulatorCommand.Foreground foreground) {
+record Dependencies(ClientFactory clients, BooleanSupplier stderrIsTerminal, BooleanSupplier stdoutIsTerminal,
+        EmulatorCommand.Foreground foreground) {
     Dependencies {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(stderrIsTerminal, "stderrIsTerminal");
+        Objects.requireNonNull(stdoutIsTerminal, "stdoutIsTerminal");
         Objects.requireNonNull(foreground, "foreground");
     }
 
-    /** The real world: the SDK's default chains, the process's own standard error, and waiting until killed. */
+    /** Dependencies whose standard output is no terminal. */
+    Dependencies(ClientFactory clients, BooleanSupplier stderrIsTerminal, EmulatorCommand.Foreground foreground) {
+        this(clients, stderrIsTerminal, () -> false, foreground);
+    }
+
+    /** The real world: the SDK's default chains, the process's own standard streams, and waiting until killed. */
     static Dependencies system() {
-        return new Dependencies(new SdkClientFactory(), Progress::stderrIsTerminal, EmulatorCommand.UNTIL_KILLED);
+        return new Dependencies(new SdkClientFactory(), Progress::stderrIsTerminal, Progress::stdoutIsTerminal,
+                EmulatorCommand.UNTIL_KILLED);
     }
 }

@@ -192,7 +192,7 @@ final class ListCommand implements Callable<Integer> {
                 return ExitCode.CONFIGURATION;
             }
             try (client) {
-                SummaryWriter writer = output.writer(out, err);
+                SummaryWriter writer = output.writer(out, err, dependencies.stdoutIsTerminal().getAsBoolean());
                 return oneCall ? oneCall(client, query, pageRequest, writer, err)
                         : listing(client, query, pagination, writer, err);
             }
@@ -358,16 +358,22 @@ final class ListCommand implements Callable<Integer> {
     private ClientOptions clientOptions() {
         Optional<URI> endpoint = Optional.empty();
         if (endpointUrl != null) {
+            String shown = withoutUserInfo(endpointUrl);
+            URI uri;
             try {
-                URI uri = new URI(endpointUrl);
+                uri = new URI(endpointUrl);
                 if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                         || uri.getHost() == null) {
-                    throw new URISyntaxException(endpointUrl, "not an http or https URL with a host");
+                    throw new URISyntaxException(shown, "not an http or https URL with a host");
                 }
-                endpoint = Optional.of(uri);
             } catch (URISyntaxException e) {
-                throw usage("--endpoint-url must be an http or https URL: " + endpointUrl);
+                throw usage("--endpoint-url must be an http or https URL: " + TerminalSafe.text(shown));
             }
+            if (uri.getRawUserInfo() != null) {
+                // The SDK signs requests itself and sends no URL credentials; a password here would only be echoed.
+                throw usage("--endpoint-url must not hold a user name or password: " + TerminalSafe.text(shown));
+            }
+            endpoint = Optional.of(uri);
         }
         if (region != null && (region.isBlank() || WHITESPACE.matcher(region).find())) {
             throw usage("--region must be a region name such as us-east-1: '" + region + "'");
@@ -386,7 +392,17 @@ final class ListCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    /**
+     * A message on one line, safe to show on a terminal: service errors quote what the server sent, which may hold
+     * control characters.
+     */
     private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message == null ? "(no message)"
+                : TerminalSafe.text(message.strip().replaceAll("\\s*\\R\\s*", " "));
+    }
+
+    /** A URL with anything between its {@code //} and an {@code @} (a user name and password) shown as {@code ***}. */
+    static String withoutUserInfo(String url) {
+        return url.replaceFirst("//[^/?#]*@", "//***@");
     }
 }

@@ -1,7 +1,6 @@
 package io.github.asyncinvokelister.cli;
 
 import java.io.PrintWriter;
-import java.util.function.BiFunction;
 
 /** The values of {@code --output}. */
 enum OutputFormat {
@@ -15,16 +14,25 @@ enum OutputFormat {
     CSV("csv", SummaryWriter.Csv::new);
 
     private final String value;
-    private final BiFunction<PrintWriter, PrintWriter, SummaryWriter> factory;
+    private final Factory factory;
 
-    OutputFormat(String value, BiFunction<PrintWriter, PrintWriter, SummaryWriter> factory) {
+    /** Makes a writer of a format. */
+    @FunctionalInterface
+    interface Factory {
+        SummaryWriter writer(PrintWriter out, PrintWriter err, boolean outIsTerminal);
+    }
+
+    OutputFormat(String value, Factory factory) {
         this.value = value;
         this.factory = factory;
     }
 
-    /** A writer of this format to {@code out}; for formats that have no room for it, the token goes to {@code err}. */
-    SummaryWriter writer(PrintWriter out, PrintWriter err) {
-        return factory.apply(out, err);
+    /**
+     * A writer of this format to {@code out}; for formats that have no room for it, the token goes to {@code err}.
+     * Where {@code out} is a terminal, the formats for people show what the server sent safely.
+     */
+    SummaryWriter writer(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
+        return factory.writer(out, err, outIsTerminal);
     }
 
     /** The flag's value, such as {@code json}. */

@@ -69,11 +69,21 @@ final class Progress implements AutoCloseable {
      * {@code /proc/self/fd/2} names the device, elsewhere this answers {@code false}.
      */
     static boolean stderrIsTerminal() {
-        if (System.console() == null) {
-            return false;
-        }
+        return System.console() != null && isTerminal(2);
+    }
+
+    /**
+     * Whether this process's standard output is a terminal device, read as {@link #stderrIsTerminal()} reads standard
+     * error's, without asking for a console: output piped to a file is no terminal, whatever standard input is.
+     */
+    static boolean stdoutIsTerminal() {
+        return isTerminal(1);
+    }
+
+    /** Whether file descriptor {@code fd} is a terminal: on Linux its {@code /proc/self/fd} link names the device. */
+    private static boolean isTerminal(int fd) {
         try {
-            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;

@@ -109,7 +109,7 @@ abstract sealed class SummaryWriter {
         /** The raw response's token, which comes first as the model orders the output members. */
         private Optional<String> leadingServiceToken = Optional.empty();
 
-        Json(PrintWriter out, PrintWriter err) {
+        Json(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
             super(out, err);
         }
 
@@ -154,7 +154,7 @@ abstract sealed class SummaryWriter {
 
     /** One summary a line, each the object {@link Json} lists, without spaces. */
     static final class Ndjson extends SummaryWriter {
-        Ndjson(PrintWriter out, PrintWriter err) {
+        Ndjson(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
             super(out, err);
         }
 
@@ -176,12 +176,13 @@ abstract sealed class SummaryWriter {
     /**
      * Columns for people. Widths are fixed, since the table is written before the listing ends; a longer value
      * pushes the rest of its row to the right rather than being cut. The failure message, which the service marks
-     * sensitive, is left out; the other formats have it.
+     * sensitive, is left out; the other formats have it. Every value from the server is shown
+     * {@linkplain TerminalSafe terminal-safe}, wherever the table goes: it is for people.
      */
     static final class Table extends SummaryWriter {
         private static final String FORMAT = "%-24s  %-11s  %-34s  %-66s  %s%n";
 
-        Table(PrintWriter out, PrintWriter err) {
+        Table(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
             super(out, err);
         }
 
@@ -195,8 +196,9 @@ abstract sealed class SummaryWriter {
             String model = item.modelArn().substring(item.modelArn().lastIndexOf('/') + 1);
             String output = item.outputDataConfig() instanceof OutputDataConfig.S3 s3 ? s3.s3Uri()
                     : "(" + ((OutputDataConfig.Unknown) item.outputDataConfig()).memberName() + ")";
-            text.append(String.format(FORMAT, Timestamps.format(item.submitTime()), item.statusValue().orElse("-"),
-                    model, item.invocationArn(), output));
+            text.append(String.format(FORMAT, Timestamps.format(item.submitTime()),
+                    TerminalSafe.text(item.statusValue().orElse("-")), TerminalSafe.text(model),
+                    TerminalSafe.text(item.invocationArn()), TerminalSafe.text(output)));
         }
 
         @Override
@@ -208,7 +210,8 @@ abstract sealed class SummaryWriter {
     /**
      * RFC 4180: a header, CRLF line ends, and fields with a comma, a quote or a line break quoted, quotes doubled.
      * {@code outputDataConfig} is the union member's name; {@code s3Uri}, {@code kmsKeyId} and {@code bucketOwner}
-     * are its fields when it is {@code s3OutputDataConfig}. An absent value is an empty field.
+     * are its fields when it is {@code s3OutputDataConfig}. An absent value is an empty field. On a terminal, values
+     * are shown {@linkplain TerminalSafe terminal-safe}; into a pipe or a file they go as the server sent them.
      */
     static final class Csv extends SummaryWriter {
         private static final List<String> COLUMNS = List.of("invocationArn", "modelArn", "clientRequestToken",
@@ -216,8 +219,12 @@ abstract sealed class SummaryWriter {
                 "kmsKeyId", "bucketOwner");
         private static final String CRLF = "\r\n";
 
-        Csv(PrintWriter out, PrintWriter err) {
+        /** Whether to escape what a terminal would act on: only where the output is one, so a file gets the data. */
+        private final boolean safe;
+
+        Csv(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
             super(out, err);
+            this.safe = outIsTerminal;
         }
 
         @Override
@@ -249,7 +256,8 @@ abstract sealed class SummaryWriter {
             tokenToErr(tokenName, token);
         }
 
-        private static StringBuilder field(String value, StringBuilder text) {
+        private StringBuilder field(String raw, StringBuilder text) {
+            String value = safe ? TerminalSafe.text(raw) : raw;
             if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
                     && value.indexOf('\r') < 0) {
                 return text.append(value);

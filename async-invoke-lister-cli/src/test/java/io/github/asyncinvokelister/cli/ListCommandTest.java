@@ -476,4 +476,78 @@ class ListCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
         assertThat(run.errLines()).singleElement().asString().startsWith("error: You must specify a region");
     }
+
+    /** Strings a server chose to move the cursor, retitle the terminal, clear it, or reverse a line with. */
+    private static final Invocation HOSTILE = Invocation.builder()
+            .invocationArn("arn:aws:bedrock:us-east-1:123456789012:async-invoke/abcdefghijkl\u001b]0;pwned\u0007")
+            .modelArn("arn:aws:bedrock:us-east-1::foundation-model/\u001b[2Jclear\u202etxt.exe")
+            .status("\u001b[31mFailed")
+            .failureMessage("\u001b[1A\u001b[Kgone")
+            .submitTime(java.time.Instant.parse("2025-01-06T08:00:00Z"))
+            .outputDataConfig(Invocation.S3Output.of("s3://bucket/\u009b6n"))
+            .build();
+
+    private static Cli.Run listHostile(boolean stdoutIsTerminal, String... args) {
+        try (BedrockRuntimeEmulator hostile = BedrockRuntimeEmulator.builder().invocations(List.of(HOSTILE)).start()) {
+            Dependencies against = Cli.against(hostile);
+            Dependencies terminal = new Dependencies(against.clients(), () -> false, () -> stdoutIsTerminal,
+                    against.foreground());
+            return Cli.run(terminal, Stream.concat(Stream.of("list-async-invokes"), Stream.of(args))
+                    .toArray(String[]::new));
+        }
+    }
+
+    private static void assertTerminalSafe(String text) {
+        assertThat(text).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
+    }
+
+    @Test
+    void theTableShowsWhatTheServerSentSafelyWhereverItGoes() {
+        Cli.Run run = listHostile(false, "--output", "table");
+
+        assertThat(run.exitCode()).isZero();
+        assertTerminalSafe(run.out());
+        assertThat(run.out()).contains("\\x1b]0;pwned\\x07", "\\x1b[2Jclear\\u202etxt.exe", "\\x1b[31mFailed",
+                "\\x9b6n");
+    }
+
+    @Test
+    void csvIsTerminalSafeOnATerminalAndTheServersOwnBytesInAFile() {
+        Cli.Run onTerminal = listHostile(true, "--output", "csv");
+        Cli.Run toFile = listHostile(false, "--output", "csv");
+
+        assertTerminalSafe(onTerminal.out());
+        assertThat(onTerminal.out()).contains("\\x1b[1A\\x1b[Kgone");
+        assertThat(toFile.out()).contains("\u001b[1A\u001b[Kgone", "\u202e");
+    }
+
+    @Test
+    void jsonStaysTheAwsClisBytes() {
+        Cli.Run run = listHostile(true, "--output", "json");
+
+        // JSON escapes C0 controls itself (\u001b); the AWS CLI writes C1 and bidirectional controls as they are.
+        assertThat(run.out()).contains("\\u001b]0;pwned\\u0007").contains("\u202e").doesNotContain("\\x1b");
+    }
+
+    @Test
+    void aServiceErrorsMessageIsShownSafely() {
+        emulator.faults().next(new Fault.ServiceError(400, "ValidationException", "bad \u001b[31mred\u001b[0m"));
+
+        Cli.Run run = list("--max-items", "1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SERVICE_ERROR);
+        assertTerminalSafe(run.err());
+        assertThat(run.err()).contains("bad \\x1b[31mred\\x1b[0m");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://user:s3cr3tpw@127.0.0.1:1", "https://s3cr3tpw@127.0.0.1:1/x",
+        "ht!tp://user:s3cr3tpw@127.0.0.1:1", "http://user:s3cr3tpw@"})
+    void anEndpointUrlsPasswordIsNeverEchoed(String url) {
+        Cli.Run run = list("--endpoint-url", url);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("error: --endpoint-url").doesNotContain("s3cr3tpw");
+        assertThat(emulator.requests()).isEmpty();
+    }
 }

@@ -61,4 +61,66 @@ class SdkClientFactoryTest {
             assertThat(waited.out().lines()).hasSize(5);
         }
     }
+
+    @Test
+    void boundsARequestWithItsRetriesByDefaultAndKeepsTheProfile() {
+        BedrockRuntimeClientBuilder builder = new SdkClientFactory().builder(new ClientOptions(Optional.empty(),
+                Optional.of("us-east-1"), Optional.of("ops"), Duration.ofSeconds(60), Duration.ofSeconds(60)));
+
+        assertThat(builder.overrideConfiguration().apiCallTimeout()).hasValue(Duration.ofMinutes(2));
+        assertThat(builder.overrideConfiguration().defaultProfileName()).hasValue("ops");
+    }
+
+    /** A server that answers a byte at a time, never tripping a read timeout: the request timeout ends it. */
+    @Test
+    void aServerThatTricklesItsResponseIsCutOffByTheRequestTimeout() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread trickler = new Thread(() -> trickle(server), "trickling-server");
+            trickler.setDaemon(true);
+            trickler.start();
+            SdkClientFactory oneSecond = new SdkClientFactory(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
+                    Duration.ofSeconds(1));
+            Dependencies dependencies = new Dependencies(oneSecond, () -> false, running -> { });
+            long started = System.nanoTime();
+
+            Cli.Run run = Cli.run(dependencies, "list-async-invokes", "--endpoint-url",
+                    "http://127.0.0.1:" + server.getLocalPort(), "--region", "us-east-1", "--cli-read-timeout", "0");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.OTHER_ERROR);
+            assertThat(run.err()).containsIgnoringCase("timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Answers every connection with headers that promise a large body, then a byte every 100 ms. */
+    private static void trickle(java.net.ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                java.net.Socket socket = server.accept();
+                Thread connection = new Thread(() -> {
+                    try (socket) {
+                        java.io.InputStream in = socket.getInputStream();
+                        byte[] buffer = new byte[8192];
+                        in.read(buffer);
+                        java.io.OutputStream out = socket.getOutputStream();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.flush();
+                        for (int i = 0; i < 600; i++) {
+                            Thread.sleep(100);
+                            out.write(' ');
+                            out.flush();
+                        }
+                    } catch (java.io.IOException | InterruptedException ended) {
+                        // The client gave up, as it should.
+                    }
+                });
+                connection.setDaemon(true);
+                connection.start();
+            } catch (java.io.IOException closed) {
+                return;
+            }
+        }
+    }
 }

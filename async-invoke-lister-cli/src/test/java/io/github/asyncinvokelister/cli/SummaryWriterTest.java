@@ -18,7 +18,7 @@ class SummaryWriterTest {
     private final StringWriter err = new StringWriter();
 
     private SummaryWriter writer(OutputFormat format) {
-        return format.writer(new PrintWriter(out), new PrintWriter(err));
+        return format.writer(new PrintWriter(out), new PrintWriter(err), false);
     }
 
     @Test
@@ -49,7 +49,7 @@ class SummaryWriterTest {
     void eachPageIsOneWriteAndOneFlush() {
         List<String> flushed = new ArrayList<>();
         Writer watching = new FlushWatchingWriter(flushed::add);
-        SummaryWriter json = OutputFormat.JSON.writer(new PrintWriter(watching), new PrintWriter(err));
+        SummaryWriter json = OutputFormat.JSON.writer(new PrintWriter(watching), new PrintWriter(err), false);
         json.page(CRAFTED.subList(0, 2));
         json.page(CRAFTED.subList(2, 3));
         json.end(Optional.empty());
