@@ -212,6 +212,92 @@ class FaultSuiteTest {
     }
 
     /**
+     * The classes of hostile response the hardening found, drawn at random among the faults above: pages with a
+     * summary that lacks a required member (or is null), and runs of empty pages longer than the lister's limit.
+     * Each failed listing is resumed from its token, as a caller would; the items must come out whole.
+     */
+    @Test
+    void randomHostileResponsesNeverLoseOrRepeatAnItem() {
+        String good = "{\"invocationArn\": \"arn:aws:bedrock:us-east-1:123456789012:async-invoke/zzzzzzzzzzzz\","
+                + " \"modelArn\": \"arn:m\", \"submitTime\": \"2025-01-06T08:00:00Z\", \"outputDataConfig\":"
+                + " {\"s3OutputDataConfig\": {\"s3Uri\": \"s3://b/k\"}}}";
+        List<Fault> malformed = List.of(
+                page(good.replace("\"invocationArn\": \"arn:aws:bedrock:us-east-1:123456789012:async-invoke/"
+                        + "zzzzzzzzzzzz\", ", "")),
+                page(good.replace("\"modelArn\": \"arn:m\"", "\"modelArn\": null")),
+                page(good.replace("\"submitTime\": \"2025-01-06T08:00:00Z\", ", "")),
+                page(good.replace(", \"outputDataConfig\": {\"s3OutputDataConfig\": {\"s3Uri\": \"s3://b/k\"}}", "")),
+                page(good.replace("\"s3Uri\": \"s3://b/k\"", "\"kmsKeyId\": \"k\"")),
+                page("null"));
+        List<Fault> ordinary = List.of(Fault.THROTTLE, Fault.RESET_CONNECTION, Fault.ACCESS_DENIED, Fault.CYCLE_TOKEN,
+                Fault.OVERSIZED_PAGE);
+        AsyncInvokeLister bounded = lister.withEmptyPageLimit(4);
+        Random random = new Random(20261201);
+        int listings = 150;
+        long malformedServed = 0;
+        long malformedStops = 0;
+        long emptyPageStops = 0;
+        long resumptions = 0;
+        long lost = 0;
+        long repeated = 0;
+        for (int listing = 0; listing < listings; listing++) {
+            emulator.faults().clear();
+            emulator.clearRequests();
+            List<Fault> script = new ArrayList<>();
+            while (script.size() < 60) {
+                int roll = random.nextInt(10);
+                if (roll == 0) {
+                    script.add(malformed.get(random.nextInt(malformed.size())));
+                } else if (roll == 1) {
+                    int run = 1 + random.nextInt(8); // over the limit of 4 when 5 or more
+                    for (int i = 0; i < run; i++) {
+                        script.add(Fault.EMPTY_PAGE_WITH_TOKEN);
+                    }
+                } else if (roll == 2) {
+                    script.add(ordinary.get(random.nextInt(ordinary.size())));
+                } else {
+                    script.add(Fault.NONE);
+                }
+            }
+            emulator.faults().next(script.toArray(Fault[]::new));
+            PaginationConfig pagination = PaginationConfig.builder().pageSize(1 + random.nextInt(40)).build();
+
+            List<AsyncInvokeSummary> got = new ArrayList<>();
+            String token = null;
+            while (true) {
+                try (Stream<AsyncInvokeSummary> items = bounded.stream(ListAsyncInvokesQuery.all(),
+                        pagination.withStartingToken(token))) {
+                    items.forEach(got::add);
+                    break;
+                } catch (ListingException e) {
+                    resumptions++;
+                    malformedStops += e.getMessage().contains("is malformed") ? 1 : 0;
+                    emptyPageStops += e instanceof EmptyPagesException ? 1 : 0;
+                    token = e.resumeToken().orElseThrow();
+                }
+            }
+            malformedServed += emulator.requests().stream().map(RecordedRequest::fault)
+                    .filter(f -> f.isPresent() && f.get() instanceof Fault.CannedResponse).count();
+            lost += newestFirst.stream().filter(item -> !got.contains(item)).count();
+            repeated += got.size() - got.stream().distinct().count();
+            assertThat(got).as("listing %d", listing).isEqualTo(newestFirst);
+        }
+        System.out.printf("hostile responses: %d listings, %d malformed pages served, %d stops on them, %d stops on"
+                + " runs of empty pages over the limit, %d listings survived, %d resumptions, %d items lost,"
+                + " %d items repeated%n", listings, malformedServed, malformedStops, emptyPageStops, listings,
+                resumptions, lost, repeated);
+        assertThat(malformedStops).isEqualTo(malformedServed).isGreaterThan(50);
+        assertThat(emptyPageStops).isGreaterThan(20);
+        assertThat(lost).isZero();
+        assertThat(repeated).isZero();
+    }
+
+    /** A page of one summary, as a hostile server writes it, with a token. */
+    private static Fault page(String summary) {
+        return Fault.respond("{\"asyncInvokeSummaries\": [" + summary + "], \"nextToken\": \"t\"}");
+    }
+
+    /**
      * Like {@link #listResuming}, through one of the three ways to list (0: stream, 1: cursor, 2: list), keeping
      * maxItems across resumptions as a caller would: what is left of it.
      */

@@ -132,6 +132,15 @@ final class EmulatorHandler extends Handler.Abstract {
         }
         Fault fault = faults.take();
         if (fault instanceof Fault.CannedResponse canned) {
+            if (plan != null) {
+                // The client used this token, canned answer or not: CYCLE_TOKEN may send it back later.
+                Optional<String> token = plan.request().nextToken();
+                if (token.isPresent()) {
+                    lastTokenByQuery.put(plan.queryHash(), token.get());
+                } else {
+                    lastTokenByQuery.remove(plan.queryHash());
+                }
+            }
             record(method, path, rawQuery, params, fault);
             awaitLatency(arrived);
             exchange.send(canned.httpStatus(), Optional.empty(), canned.body().getBytes(StandardCharsets.UTF_8));
