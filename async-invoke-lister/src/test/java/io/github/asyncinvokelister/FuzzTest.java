@@ -135,8 +135,29 @@ class FuzzTest {
             }
         } catch (IllegalArgumentException e) {
             assertThat(e.getMessage()).startsWith("startingToken");
+            assertQuotesNoneOf(e.getMessage(), token);
         }
         assertEveryRequestIsWellFormed();
+    }
+
+    /** The message quotes no run of 16 characters of the token, nor of what its base64 decodes to. */
+    private static void assertQuotesNoneOf(String message, String token) {
+        List<String> texts = new java.util.ArrayList<>(List.of(token));
+        try {
+            texts.add(new String(Base64.getMimeDecoder().decode(token), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notBase64) {
+            // nothing decoded to quote
+        }
+        for (String quoted : texts) {
+            // The two keys a token may have are the format's, not the token's content, and messages name them.
+            String text = quoted.replace("boto_truncate_amount", " ").replace("nextToken", " ");
+            for (int i = 0; i + 16 <= text.length(); i += 8) {
+                String run = text.substring(i, i + 16);
+                if (!run.isBlank() && !"startingToken's ".contains(run)) {
+                    assertThat(message).as("message of a refused token").doesNotContain(run);
+                }
+            }
+        }
     }
 
     /** What the service's model takes: anything else would be a request with garbage in it. */
