@@ -71,11 +71,15 @@ class SdkClientFactoryTest {
         assertThat(builder.overrideConfiguration().defaultProfileName()).hasValue("ops");
     }
 
-    /** A server that answers a byte at a time, never tripping a read timeout: the request timeout ends it. */
-    @Test
-    void aServerThatTricklesItsResponseIsCutOffByTheRequestTimeout() throws Exception {
+    /**
+     * A server that answers a byte at a time, never tripping a read timeout, or that asks to be retried in an hour,
+     * again and again: the request timeout ends it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aServerThatTricklesOrPutsOffItsResponseIsCutOffByTheRequestTimeout(boolean retryAfter) throws Exception {
         try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread trickler = new Thread(() -> trickle(server), "trickling-server");
+            Thread trickler = new Thread(() -> trickle(server, retryAfter), "hostile-server");
             trickler.setDaemon(true);
             trickler.start();
             SdkClientFactory oneSecond = new SdkClientFactory(
@@ -93,24 +97,38 @@ class SdkClientFactoryTest {
         }
     }
 
-    /** Answers every connection with headers that promise a large body, then a byte every 100 ms. */
-    private static void trickle(java.net.ServerSocket server) {
+    /**
+     * Answers every connection with headers that promise a large body, then a byte every 100 ms; or, with
+     * {@code retryAfter}, with a 503 that asks for a retry in an hour, after 100 ms.
+     */
+    private static void trickle(java.net.ServerSocket server, boolean retryAfter) {
         while (!server.isClosed()) {
             try {
                 java.net.Socket socket = server.accept();
                 Thread connection = new Thread(() -> {
                     try (socket) {
                         java.io.InputStream in = socket.getInputStream();
-                        byte[] buffer = new byte[8192];
-                        in.read(buffer);
                         java.io.OutputStream out = socket.getOutputStream();
-                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                        out.flush();
-                        for (int i = 0; i < 600; i++) {
-                            Thread.sleep(100);
-                            out.write(' ');
+                        byte[] buffer = new byte[8192];
+                        while (in.read(buffer) > 0) {
+                            if (retryAfter) {
+                                Thread.sleep(100);
+                                out.write(("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3600\r\nContent-Type:"
+                                        + " application/json\r\nx-amzn-ErrorType: ServiceUnavailableException\r\n"
+                                        + "Content-Length: 13\r\n\r\n{\"message\":1}").getBytes(
+                                        java.nio.charset.StandardCharsets.US_ASCII));
+                                out.flush();
+                                continue;
+                            }
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000"
+                                    + "\r\n\r\n{").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                             out.flush();
+                            for (int i = 0; i < 600; i++) {
+                                Thread.sleep(100);
+                                out.write(' ');
+                                out.flush();
+                            }
+                            return;
                         }
                     } catch (java.io.IOException | InterruptedException ended) {
                         // The client gave up, as it should.
