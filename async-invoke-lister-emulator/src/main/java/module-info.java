@@ -12,6 +12,7 @@ module io.github.asyncinvokelister.emulator {
     requires software.amazon.awssdk.http.apache;
     requires software.amazon.awssdk.regions;
     requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.http2.server;
     requires com.fasterxml.jackson.core;
     requires org.slf4j;
 

@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -20,6 +28,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
@@ -92,24 +102,35 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** Room for the request line and headers of any request the service model allows. */
     private static final int REQUEST_HEADER_BYTES = 64 * 1024;
+    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAEMULATOREXAMPLE", "emulator-secret-access-key"));
+    /**
+     * How invocations started through {@code StartAsyncInvoke} run unless {@link Builder#lifecycle(Lifecycle)}
+     * says otherwise: {@code Completed} two minutes after submission, about as long as a six-second video takes.
+     */
+    public static final Lifecycle DEFAULT_LIFECYCLE = Lifecycle.completesAfter(Duration.ofMinutes(2));
 
-    private final Dataset dataset;
+    private final EmulatorState state;
+    private final EmulatorHandler handler;
+    private final List<Fault> script;
+    private final List<RateRule> rates;
     private final Faults faults;
     private final RequestLog requests;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Server server;
     private final URI endpoint;
     private BedrockRuntimeClient client;
+    private BedrockRuntimeAsyncClient asyncClient;
     private boolean closed;
 
     private BedrockRuntimeEmulator(Builder builder) throws Exception {
-        this.dataset = builder.dataset;
+        this.state = new EmulatorState(builder.dataset, builder.clock, builder.knownModels,
+                builder.inProgressQuota, builder.lifecycle, builder.modelLifecycles);
         this.requests = new RequestLog(builder.requestLogLimit);
         this.faults = new Faults();
-        faults.next(builder.script.toArray(new Fault[0]));
-        for (RateRule rule : builder.rates) {
-            faults.rate(rule.fault(), rule.probability(), rule.seed());
-        }
+        this.script = List.copyOf(builder.script);
+        this.rates = List.copyOf(builder.rates);
+        armFaults();
         QueuedThreadPool threads = new QueuedThreadPool(THREADS + 2, 2);
         threads.setName("bedrock-runtime-emulator-" + INSTANCES.incrementAndGet());
         threads.setDaemon(true);
@@ -123,14 +144,18 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
         http.setUriCompliance(UriCompliance.LEGACY);
         // The longest valid request line: a 2048-character nextToken of three-byte characters is 18 KiB encoded.
         http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // HTTP/1.1, and HTTP/2 without TLS for a client that opens with the HTTP/2 preface: the SDK's async client
+        // speaks HTTP/2 to Bedrock Runtime by default.
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http),
+                new HTTP2CServerConnectionFactory(http));
         // A client that opens a connection and then says nothing, or stops half-way, is cut off after this long.
         connector.setIdleTimeout(builder.idleTimeout.toMillis());
         InetAddress loopback = InetAddress.getLoopbackAddress();
         connector.setHost(loopback.getHostAddress());
         connector.setPort(builder.port);
         server.addConnector(connector);
-        server.setHandler(new EmulatorHandler(dataset, faults, builder.latency, requests, closing));
+        this.handler = new EmulatorHandler(state, faults, builder.latency, requests, closing);
+        server.setHandler(handler);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(0);
         try {
@@ -242,18 +267,172 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
         return BedrockRuntimeClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIAEMULATOREXAMPLE", "emulator-secret-access-key")))
+                .credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(ApacheHttpClient.builder());
     }
 
     /**
-     * The invocations served, in ascending submit time (the order of {@code sortOrder=Ascending}).
+     * A shared async client for this emulator, created on first use from {@link #asyncClientBuilder()}; {@link
+     * #close()} closes it, so do not close it yourself.
      *
-     * @return the unmodifiable list; lazy for generated data
+     * @return the client
+     * @throws IllegalStateException if the emulator is closed
+     * @throws software.amazon.awssdk.core.exception.SdkClientException if no async HTTP client is on the class
+     *     path
+     */
+    public synchronized BedrockRuntimeAsyncClient asyncClient() {
+        if (closed) {
+            throw new IllegalStateException("emulator is closed: " + endpoint);
+        }
+        if (asyncClient == null) {
+            asyncClient = asyncClientBuilder().build();
+        }
+        return asyncClient;
+    }
+
+    /**
+     * An async client builder set up for this emulator as {@link #clientBuilder()} is. It leaves the HTTP client to
+     * the SDK, which takes the one on the class path: add {@code software.amazon.awssdk:netty-nio-client} (or the
+     * CRT client) to use it.
+     *
+     * @return a new builder
+     */
+    public BedrockRuntimeAsyncClientBuilder asyncClientBuilder() {
+        return asyncClientBuilder(endpoint);
+    }
+
+    /**
+     * {@link #asyncClientBuilder()} for an emulator at {@code endpoint}, which may run in another JVM.
+     *
+     * @param endpoint the emulator's base URI
+     * @return a new builder
+     */
+    public static BedrockRuntimeAsyncClientBuilder asyncClientBuilder(URI endpoint) {
+        return BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS);
+    }
+
+    /**
+     * The invocations served, as of the clock's time now, in ascending submit time (the order of
+     * {@code sortOrder=Ascending}): those the emulator was built with and those started since.
+     *
+     * @return an unmodifiable snapshot; lazy for generated data, so a started invocation's status is read when an
+     *     item is
      */
     public List<Invocation> invocations() {
-        return dataset.asList();
+        return state.view().asList();
+    }
+
+    /**
+     * The invocations started through {@code StartAsyncInvoke} since start or the last {@link #reset()}, in the
+     * order they started, as of the clock's time now.
+     *
+     * @return the invocations
+     */
+    public List<Invocation> startedInvocations() {
+        Instant now = state.clock.instant();
+        return state.started().stream().map(job -> job.at(now)).toList();
+    }
+
+    /**
+     * One invocation, as {@code GetAsyncInvoke} would return it now.
+     *
+     * @param invocationArn its ARN
+     * @return the invocation; empty if none has this ARN
+     */
+    public Optional<Invocation> invocation(String invocationArn) {
+        return state.view().find(Objects.requireNonNull(invocationArn, "invocationArn"));
+    }
+
+    /**
+     * The clock that times started invocations: {@link Builder#clock(Clock)}'s, the system's UTC clock by default.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return state.clock;
+    }
+
+    /**
+     * Ends a started invocation now, {@code Completed}, whatever its lifecycle said.
+     *
+     * @param invocationArn the ARN {@code StartAsyncInvoke} returned
+     * @throws IllegalArgumentException if no invocation was started with this ARN
+     * @throws IllegalStateException if it has ended already
+     */
+    public void complete(String invocationArn) {
+        started(invocationArn).end(Job.COMPLETED, Optional.empty(), state.clock.instant());
+    }
+
+    /**
+     * Ends a started invocation now, {@code Failed} with this message, whatever its lifecycle said.
+     *
+     * @param invocationArn the ARN {@code StartAsyncInvoke} returned
+     * @param failureMessage the invocation's {@code failureMessage}, not empty
+     * @throws IllegalArgumentException if no invocation was started with this ARN, or the message is empty
+     * @throws IllegalStateException if it has ended already
+     */
+    public void fail(String invocationArn, String failureMessage) {
+        Objects.requireNonNull(failureMessage, "failureMessage");
+        if (failureMessage.isEmpty()) {
+            throw new IllegalArgumentException("failureMessage must not be empty");
+        }
+        started(invocationArn).end(Job.FAILED, Optional.of(failureMessage), state.clock.instant());
+    }
+
+    private Job started(String invocationArn) {
+        Objects.requireNonNull(invocationArn, "invocationArn");
+        return state.job(invocationArn).orElseThrow(() -> new IllegalArgumentException(
+                "no invocation was started through StartAsyncInvoke with this ARN: " + invocationArn));
+    }
+
+    /**
+     * Sets the lifecycle of invocations started from now on, for every model without one of its own, as
+     * {@link Builder#lifecycle(Lifecycle)} does; {@link #reset()} puts back the builder's.
+     *
+     * @param lifecycle the lifecycle
+     * @return this emulator
+     */
+    public BedrockRuntimeEmulator lifecycle(Lifecycle lifecycle) {
+        state.lifecycle(lifecycle);
+        return this;
+    }
+
+    /**
+     * Sets the lifecycle of invocations of one model started from now on, as
+     * {@link Builder#lifecycle(String, Lifecycle)} does; {@link #reset()} puts back the builder's.
+     *
+     * @param modelId the {@code modelId} as requests give it
+     * @param lifecycle the lifecycle
+     * @return this emulator
+     */
+    public BedrockRuntimeEmulator lifecycle(String modelId, Lifecycle lifecycle) {
+        state.lifecycle(modelId, lifecycle);
+        return this;
+    }
+
+    /**
+     * Puts the emulator back as {@link Builder#start()} left it, without restarting it: forgets the started
+     * invocations, their client request tokens and the recorded requests, sets the lifecycles and faults back to
+     * the builder's (a scripted fault already served is scripted again, and rate rules start over from their
+     * seeds), and forgets the tokens clients used. The clock is the caller's and is left alone. Invocations
+     * started after a reset get the same ARNs, in the same order, as after start.
+     */
+    public void reset() {
+        state.reset();
+        handler.reset();
+        faults.clear();
+        armFaults();
+        requests.clear();
+    }
+
+    private void armFaults() {
+        faults.next(script.toArray(new Fault[0]));
+        for (RateRule rule : rates) {
+            faults.rate(rule.fault(), rule.probability(), rule.seed());
+        }
     }
 
     /**
@@ -294,17 +473,19 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
 
     /**
      * Stops the server, ending every wait (latency, stalls) and dropping open connections, and closes
-     * {@link #client()}'s client. Idempotent.
+     * {@link #client()}'s and {@link #asyncClient()}'s clients. Idempotent.
      */
     @Override
     public void close() {
         BedrockRuntimeClient owned;
+        BedrockRuntimeAsyncClient ownedAsync;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
             owned = client;
+            ownedAsync = asyncClient;
         }
         closing.countDown();
         try {
@@ -314,6 +495,9 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
         } finally {
             if (owned != null) {
                 owned.close();
+            }
+            if (ownedAsync != null) {
+                ownedAsync.close();
             }
         }
     }
@@ -330,8 +514,84 @@ public final class BedrockRuntimeEmulator implements AutoCloseable {
         private final List<RateRule> rates = new ArrayList<>();
         private int requestLogLimit = DEFAULT_REQUEST_LOG_LIMIT;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Clock clock = Clock.systemUTC();
+        private Lifecycle lifecycle = DEFAULT_LIFECYCLE;
+        private final Map<String, Lifecycle> modelLifecycles = new HashMap<>();
+        private Optional<Set<String>> knownModels = Optional.empty();
+        private int inProgressQuota;
 
         private Builder() {
+        }
+
+        /**
+         * The clock that times started invocations: their submit times, and when they end. A {@link ManualClock}
+         * lets a test move time on without sleeping.
+         *
+         * @param clock the clock; the system's UTC clock by default
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How invocations started through {@code StartAsyncInvoke} run, for every model without a lifecycle of its
+         * own.
+         *
+         * @param lifecycle the lifecycle; {@link BedrockRuntimeEmulator#DEFAULT_LIFECYCLE} by default
+         * @return this builder
+         */
+        public Builder lifecycle(Lifecycle lifecycle) {
+            this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+            return this;
+        }
+
+        /**
+         * How invocations of one model run.
+         *
+         * @param modelId the {@code modelId} exactly as requests give it, such as {@code "amazon.nova-reel-v1:1"}
+         * @param lifecycle the lifecycle
+         * @return this builder
+         */
+        public Builder lifecycle(String modelId, Lifecycle lifecycle) {
+            modelLifecycles.put(Objects.requireNonNull(modelId, "modelId"),
+                    Objects.requireNonNull(lifecycle, "lifecycle"));
+            return this;
+        }
+
+        /**
+         * The models {@code StartAsyncInvoke} accepts: any other {@code modelId} is a 404
+         * {@code ResourceNotFoundException}, as the service answers for a model it cannot resolve. Without this,
+         * every {@code modelId} the model's pattern allows is accepted.
+         *
+         * @param modelIds the {@code modelId}s, exactly as requests give them
+         * @return this builder
+         */
+        public Builder knownModels(String... modelIds) {
+            Set<String> known = new HashSet<>();
+            for (String modelId : modelIds) {
+                known.add(Objects.requireNonNull(modelId, "modelId"));
+            }
+            this.knownModels = Optional.of(known);
+            return this;
+        }
+
+        /**
+         * How many started invocations may be in progress at once: one more is a 400
+         * {@code ServiceQuotaExceededException}, as the service answers when its quota is full. A repeated
+         * request with a client request token already used returns its invocation whatever the quota.
+         *
+         * @param inProgressQuota 1 or more; no quota by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code inProgressQuota} is below 1
+         */
+        public Builder inProgressQuota(int inProgressQuota) {
+            if (inProgressQuota < 1) {
+                throw new IllegalArgumentException("inProgressQuota must be at least 1: " + inProgressQuota);
+            }
+            this.inProgressQuota = inProgressQuota;
+            return this;
         }
 
         /**

@@ -23,6 +23,14 @@ interface Dataset {
     /** {@code get(index).submitTime()}, possibly without building the item. */
     Instant submitTime(int index);
 
+    /**
+     * A number that orders invocations submitted at the same time, unique in the dataset and the same for an item
+     * whatever is added around it: page tokens hold an item's submit time and ordinal, not its index.
+     */
+    default long ordinal(int index) {
+        return index;
+    }
+
     Optional<Invocation> find(String invocationArn);
 
     /** The invocations in ascending submit-time order, as an unmodifiable list. */

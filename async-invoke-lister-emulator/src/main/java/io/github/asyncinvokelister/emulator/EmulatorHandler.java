@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code ListAsyncInvokes} and {@code GetAsyncInvoke} as a Jetty handler. It blocks its thread while it waits
+ * Serves {@code StartAsyncInvoke}, {@code ListAsyncInvokes} and {@code GetAsyncInvoke} as a Jetty handler. It blocks its thread while it waits
  * out the latency or a stall, so it declares itself blocking; {@link BedrockRuntimeEmulator#close()} ends every wait.
  */
 final class EmulatorHandler extends Handler.Abstract {
@@ -41,8 +39,10 @@ final class EmulatorHandler extends Handler.Abstract {
     private static final String INVOCATION_ARN_PATTERN =
             "arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:async-invoke/[a-z0-9]{12}";
     private static final Pattern INVOCATION_ARN = Pattern.compile(INVOCATION_ARN_PATTERN);
+    /** Room for any model input the service takes, a few images included; a larger body is refused unread. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-    private final Dataset dataset;
+    private final EmulatorState state;
     private final Faults faults;
     private final Duration latency;
     private final RequestLog requests;
@@ -51,10 +51,10 @@ final class EmulatorHandler extends Handler.Abstract {
     /** The nextToken of the last request of each query, for CYCLE_TOKEN: a token the client really used. */
     private final Map<Long, String> lastTokenByQuery = new ConcurrentHashMap<>();
 
-    EmulatorHandler(Dataset dataset, Faults faults, Duration latency, RequestLog requests,
+    EmulatorHandler(EmulatorState state, Faults faults, Duration latency, RequestLog requests,
             CountDownLatch closing) {
         super(InvocationType.BLOCKING);
-        this.dataset = dataset;
+        this.state = state;
         this.faults = faults;
         this.latency = latency;
         this.requests = requests;
@@ -82,6 +82,15 @@ final class EmulatorHandler extends Handler.Abstract {
         return true;
     }
 
+    /** A request body longer than the emulator reads. */
+    private static final class BodyTooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super("request body too large", null, false, false);
+        }
+    }
+
     /** The emulator closed while a request waited. */
     private static final class Closing extends Exception {
         private static final long serialVersionUID = 1L;
@@ -100,7 +109,7 @@ final class EmulatorHandler extends Handler.Abstract {
         try {
             params = decodeQuery(rawQuery.orElse(""));
         } catch (IllegalArgumentException malformed) {
-            record(method, path, rawQuery, Map.of(), Fault.NONE);
+            record(method, path, rawQuery, Map.of(), Optional.empty(), Fault.NONE);
             awaitLatency(arrived);
             exchange.sendError(ApiError.validation("The query string is not validly percent-encoded"));
             return;
@@ -108,17 +117,50 @@ final class EmulatorHandler extends Handler.Abstract {
 
         if (method.equals("GET") && path.equals(LIST_PATH)) {
             listAsyncInvokes(exchange, arrived, method, path, rawQuery, params);
+        } else if (method.equals("POST") && path.equals(LIST_PATH)) {
+            startAsyncInvoke(exchange, arrived, rawQuery, params);
         } else if (method.equals("GET") && path.startsWith(GET_PREFIX)) {
-            record(method, path, rawQuery, params, Fault.NONE);
+            record(method, path, rawQuery, params, Optional.empty(), Fault.NONE);
             awaitLatency(arrived);
             getAsyncInvoke(exchange, path.substring(GET_PREFIX.length()));
         } else {
-            record(method, path, rawQuery, params, Fault.NONE);
+            record(method, path, rawQuery, params, Optional.empty(), Fault.NONE);
             awaitLatency(arrived);
             exchange.sendError(new ApiError(404, "UnknownOperationException",
-                    "BedrockRuntimeEmulator serves GET /async-invoke and GET /async-invoke/{invocationArn} only, not "
-                            + method + " " + path));
+                    "BedrockRuntimeEmulator serves POST /async-invoke, GET /async-invoke and"
+                            + " GET /async-invoke/{invocationArn} only, not " + method + " " + path));
         }
+    }
+
+    /** Forgets the tokens clients used, for {@link BedrockRuntimeEmulator#reset()}. */
+    void reset() {
+        lastTokenByQuery.clear();
+    }
+
+    private void startAsyncInvoke(Exchange exchange, long arrived, Optional<String> rawQuery,
+            Map<String, String> params) throws IOException, Closing {
+        byte[] body;
+        try {
+            body = exchange.body(MAX_BODY_BYTES);
+        } catch (BodyTooLarge tooLarge) {
+            record(exchange.method, exchange.path, rawQuery, params, Optional.empty(), Fault.NONE);
+            awaitLatency(arrived);
+            exchange.sendError(new ApiError(413, "ValidationException", "The request body is larger than "
+                    + MAX_BODY_BYTES + " bytes"));
+            return;
+        }
+        record(exchange.method, exchange.path, rawQuery, params,
+                Optional.of(new String(body, StandardCharsets.UTF_8)), Fault.NONE);
+        String arn;
+        try {
+            arn = state.start(StartRequest.parse(body));
+        } catch (ApiError error) {
+            awaitLatency(arrived);
+            exchange.sendError(error);
+            return;
+        }
+        awaitLatency(arrived);
+        exchange.send(200, Optional.empty(), WireJson.started(arn));
     }
 
     private void listAsyncInvokes(Exchange exchange, long arrived, String method, String path,
@@ -126,7 +168,7 @@ final class EmulatorHandler extends Handler.Abstract {
         Plan plan = null;
         ApiError invalid = null;
         try {
-            plan = plan(ListRequest.parse(params));
+            plan = plan(ListRequest.parse(params), state.view());
         } catch (ApiError e) {
             invalid = e;
         }
@@ -141,7 +183,7 @@ final class EmulatorHandler extends Handler.Abstract {
                     lastTokenByQuery.remove(plan.queryHash());
                 }
             }
-            record(method, path, rawQuery, params, fault);
+            record(method, path, rawQuery, params, Optional.empty(), fault);
             awaitLatency(arrived);
             exchange.send(canned.httpStatus(), Optional.empty(), canned.body().getBytes(StandardCharsets.UTF_8));
             return;
@@ -161,7 +203,7 @@ final class EmulatorHandler extends Handler.Abstract {
                 fault = Fault.NONE;
             }
         }
-        record(method, path, rawQuery, params, fault);
+        record(method, path, rawQuery, params, Optional.empty(), fault);
         // Built before the wait, so the time it takes is part of the latency rather than added to it.
         boolean pageSent = invalid == null
                 && !(fault instanceof Fault.ServiceError || fault instanceof Fault.ResetConnection);
@@ -200,14 +242,16 @@ final class EmulatorHandler extends Handler.Abstract {
     }
 
     /**
-     * A validated request resolved against the dataset.
+     * A validated request resolved against one view of the invocations.
      *
-     * @param lo the first dataset index in the time window
+     * @param data the invocations as of the request
+     * @param lo the first index in the time window
      * @param hi one past the last
      * @param start the cursor to start at: positions count from the window's first item in the sort order
      * @param token the request's token, if any
      */
-    private record Plan(ListRequest request, long queryHash, int lo, int hi, int start, Optional<PageToken> token) {
+    private record Plan(ListRequest request, Dataset data, long queryHash, int lo, int hi, int start,
+            Optional<PageToken> token) {
         int length() {
             return hi - lo;
         }
@@ -215,50 +259,52 @@ final class EmulatorHandler extends Handler.Abstract {
         int index(int cursor) {
             return request.ascending() ? lo + cursor : hi - 1 - cursor;
         }
+
+        PageToken.Position position(int cursor) {
+            return EmulatorHandler.position(data, index(cursor));
+        }
     }
 
-    private Plan plan(ListRequest request) {
-        int lo = request.submitTimeAfter().map(after -> firstIndex(time -> time.isAfter(after))).orElse(0);
-        int hi = request.submitTimeBefore().map(before -> firstIndex(time -> !time.isBefore(before)))
-                .orElse(dataset.size());
+    private static Plan plan(ListRequest request, Dataset data) {
+        int lo = request.submitTimeAfter()
+                .map(after -> EmulatorState.firstIndex(data.size(), i -> data.submitTime(i).isAfter(after)))
+                .orElse(0);
+        int hi = request.submitTimeBefore()
+                .map(before -> EmulatorState.firstIndex(data.size(), i -> !data.submitTime(i).isBefore(before)))
+                .orElse(data.size());
         hi = Math.max(lo, hi);
         long queryHash = request.queryHash();
-        Optional<PageToken> token = Optional.empty();
-        if (request.nextToken().isPresent()) {
-            PageToken decoded = PageToken.decode(request.nextToken().get(), dataset.fingerprint())
-                    .orElseThrow(() -> ApiError.validation(
-                            "The nextToken is not valid: this service did not issue it for this data, or it was"
-                                    + " altered"));
-            if (decoded.queryHash() != queryHash) {
-                throw ApiError.validation("The nextToken belongs to another query: submitTimeAfter,"
-                        + " submitTimeBefore, statusEquals, sortBy and sortOrder must be the same as in the request"
-                        + " that returned it");
-            }
-            if (decoded.cursor() > hi - lo) {
-                throw ApiError.validation("The nextToken is not valid: this service did not issue it for this data,"
-                        + " or it was altered");
-            }
-            token = Optional.of(decoded);
+        if (request.nextToken().isEmpty()) {
+            return new Plan(request, data, queryHash, lo, hi, 0, Optional.empty());
         }
-        return new Plan(request, queryHash, lo, hi, token.map(PageToken::cursor).orElse(0), token);
+        PageToken token = PageToken.decode(request.nextToken().get(), data.fingerprint())
+                .orElseThrow(() -> ApiError.validation(
+                        "The nextToken is not valid: this service did not issue it for this data, or it was"
+                                + " altered"));
+        if (token.queryHash() != queryHash) {
+            throw ApiError.validation("The nextToken belongs to another query: submitTimeAfter,"
+                    + " submitTimeBefore, statusEquals, sortBy and sortOrder must be the same as in the request"
+                    + " that returned it");
+        }
+        // The items before the token's key in the scan order were served already, whatever started since.
+        PageToken.Position key = token.position();
+        int start;
+        if (request.ascending()) {
+            int first = EmulatorState.firstIndex(data.size(), i -> position(data, i).compareTo(key) >= 0);
+            start = Math.min(Math.max(first, lo), hi) - lo;
+        } else {
+            int firstAfter = EmulatorState.firstIndex(data.size(), i -> position(data, i).compareTo(key) > 0);
+            start = hi - Math.min(Math.max(firstAfter, lo), hi);
+        }
+        return new Plan(request, data, queryHash, lo, hi, start, Optional.of(token));
     }
 
-    /** The first dataset index whose submit time passes {@code test}, which must be monotonic; size if none. */
-    private int firstIndex(Predicate<Instant> test) {
-        int low = 0;
-        int high = dataset.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (test.test(dataset.submitTime(mid))) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low;
+    private static PageToken.Position position(Dataset data, int index) {
+        return PageToken.Position.of(data.submitTime(index), data.ordinal(index));
     }
 
     private byte[] page(Plan plan, Fault fault, String previousToken) {
+        Dataset dataset = plan.data();
         int limit = plan.request().maxResults();
         int take = fault instanceof Fault.EmptyPageWithToken ? 0
                 : fault instanceof Fault.OversizedPage oversized ? limit + oversized.extraItems()
@@ -281,7 +327,7 @@ final class EmulatorHandler extends Handler.Abstract {
         // The token points at the next match, so the same position always yields the same token whatever the
         // page sizes before it: what makes CYCLE_TOKEN's A, B, A come out exact.
         Optional<PageToken> next = cursor < plan.length()
-                ? Optional.of(new PageToken(cursor, 0, plan.queryHash()))
+                ? Optional.of(new PageToken(plan.position(cursor), 0, plan.queryHash()))
                 : Optional.empty();
 
         Optional<String> nextToken;
@@ -290,7 +336,9 @@ final class EmulatorHandler extends Handler.Abstract {
         } else if (fault instanceof Fault.CycleToken) {
             nextToken = Optional.of(previousToken != null ? previousToken : plan.request().nextToken().orElseThrow());
         } else if (fault instanceof Fault.EmptyPageWithToken) {
-            PageToken here = plan.token().orElseGet(() -> new PageToken(plan.start(), 0, plan.queryHash()));
+            PageToken here = plan.token().orElseGet(() -> new PageToken(
+                    plan.request().ascending() ? PageToken.Position.FIRST : PageToken.Position.LAST, 0,
+                    plan.queryHash()));
             nextToken = Optional.of(here.nextVariant().encode(dataset.fingerprint()));
         } else {
             nextToken = next.map(token -> token.encode(dataset.fingerprint()));
@@ -314,7 +362,7 @@ final class EmulatorHandler extends Handler.Abstract {
                     + " pattern: " + INVOCATION_ARN_PATTERN));
             return;
         }
-        Optional<Invocation> found = dataset.find(arn);
+        Optional<Invocation> found = state.view().find(arn);
         if (found.isEmpty()) {
             // GetAsyncInvoke models no ResourceNotFoundException; a ValidationException is what the model allows.
             exchange.sendError(ApiError.validation("The invocationArn does not identify an asynchronous invocation"
@@ -325,8 +373,8 @@ final class EmulatorHandler extends Handler.Abstract {
     }
 
     private void record(String method, String path, Optional<String> rawQuery, Map<String, String> params,
-            Fault fault) {
-        requests.add(new RecordedRequest(method, path, rawQuery, params,
+            Optional<String> body, Fault fault) {
+        requests.add(new RecordedRequest(method, path, rawQuery, params, body,
                 fault == Fault.NONE ? Optional.empty() : Optional.of(fault)));
     }
 
@@ -369,6 +417,22 @@ final class EmulatorHandler extends Handler.Abstract {
             this.callback = callback;
             this.method = request.getMethod();
             this.path = request.getHttpURI().getPath();
+        }
+
+        /**
+         * Reads the request body, failing once it passes {@code limit} bytes, whether the request said how long it
+         * is or not.
+         */
+        byte[] body(int limit) throws IOException, BodyTooLarge {
+            long declared = request.getLength();
+            if (declared > limit) {
+                throw new BodyTooLarge();
+            }
+            byte[] body = Content.Source.asInputStream(request).readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw new BodyTooLarge();
+            }
+            return body;
         }
 
         void sendError(ApiError error) {

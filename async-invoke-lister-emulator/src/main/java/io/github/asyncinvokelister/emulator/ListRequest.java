@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +41,6 @@ record ListRequest(
     private static final List<String> SORT_ORDERS = List.of("Ascending", "Descending");
     private static final Pattern NO_WHITESPACE = Pattern.compile("\\S*");
     private static final int MAX_TOKEN_LENGTH = 2048;
-    private static final int MAX_ECHOED = 100;
 
     ListRequest {
         Objects.requireNonNull(submitTimeAfter, "submitTimeAfter");
@@ -61,7 +59,7 @@ record ListRequest(
      * @throws ApiError a {@code ValidationException} naming each bad parameter
      */
     static ListRequest parse(Map<String, String> params) {
-        List<String> errors = new ArrayList<>();
+        Violations errors = new Violations();
         Optional<Instant> after = timestamp(params, "submitTimeAfter", errors);
         Optional<Instant> before = timestamp(params, "submitTimeBefore", errors);
         Optional<String> status = oneOf(params, "statusEquals", STATUSES, errors);
@@ -69,23 +67,9 @@ record ListRequest(
         String sortOrder = oneOf(params, "sortOrder", SORT_ORDERS, errors).orElse(DEFAULT_SORT_ORDER);
         int maxResults = maxResults(params.get("maxResults"), errors);
         Optional<String> nextToken = Optional.ofNullable(params.get("nextToken"));
-        nextToken.ifPresent(token -> {
-            if (token.isEmpty()) {
-                errors.add("Value at 'nextToken' failed to satisfy constraint: "
-                        + "Member must have length greater than or equal to 1");
-            } else if (token.codePointCount(0, token.length()) > MAX_TOKEN_LENGTH) {
-                // The service counts a string's length in code points, as Smithy's length trait does.
-                errors.add("Value at 'nextToken' failed to satisfy constraint: "
-                        + "Member must have length less than or equal to " + MAX_TOKEN_LENGTH);
-            } else if (!NO_WHITESPACE.matcher(token).matches()) {
-                errors.add("Value at 'nextToken' failed to satisfy constraint: "
-                        + "Member must satisfy regular expression pattern: \\S*");
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw ApiError.validation(errors.size() + " validation error" + (errors.size() == 1 ? "" : "s")
-                    + " detected: " + String.join("; ", errors));
-        }
+        // A token's content is never echoed.
+        nextToken.ifPresent(token -> errors.string("nextToken", token, 1, MAX_TOKEN_LENGTH, NO_WHITESPACE, false));
+        errors.throwIfAny();
         return new ListRequest(after, before, status, sortBy, sortOrder, maxResults, nextToken);
     }
 
@@ -107,7 +91,7 @@ record ListRequest(
     }
 
     /** The ISO-8601 forms the SDKs send: {@code 2024-01-01T00:00:00Z}, with or without fractions, or an offset. */
-    private static Optional<Instant> timestamp(Map<String, String> params, String name, List<String> errors) {
+    private static Optional<Instant> timestamp(Map<String, String> params, String name, Violations errors) {
         String value = params.get(name);
         if (value == null) {
             return Optional.empty();
@@ -115,24 +99,22 @@ record ListRequest(
         try {
             return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
-            errors.add("Value '" + echo(value) + "' at '" + name + "' failed to satisfy constraint: "
-                    + "Member must be an ISO-8601 timestamp such as 2024-01-01T00:00:00Z");
+            errors.value(name, value, "Member must be an ISO-8601 timestamp such as 2024-01-01T00:00:00Z");
             return Optional.empty();
         }
     }
 
     private static Optional<String> oneOf(
-            Map<String, String> params, String name, List<String> allowed, List<String> errors) {
+            Map<String, String> params, String name, List<String> allowed, Violations errors) {
         String value = params.get(name);
         if (value != null && !allowed.contains(value)) {
-            errors.add("Value '" + echo(value) + "' at '" + name + "' failed to satisfy constraint: "
-                    + "Member must satisfy enum value set: " + allowed);
+            errors.value(name, value, "Member must satisfy enum value set: " + allowed);
             return Optional.empty();
         }
         return Optional.ofNullable(value);
     }
 
-    private static int maxResults(String value, List<String> errors) {
+    private static int maxResults(String value, Violations errors) {
         if (value == null) {
             return DEFAULT_MAX_RESULTS;
         }
@@ -140,21 +122,16 @@ record ListRequest(
         try {
             parsed = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            errors.add("Value '" + echo(value) + "' at 'maxResults' failed to satisfy constraint: "
-                    + "Member must be an integer");
+            errors.value("maxResults", value, "Member must be an integer");
             return DEFAULT_MAX_RESULTS;
         }
         if (parsed < 1) {
-            errors.add("Value '" + parsed + "' at 'maxResults' failed to satisfy constraint: "
-                    + "Member must have value greater than or equal to 1");
+            errors.value("maxResults", Integer.toString(parsed), "Member must have value greater than or equal to 1");
         } else if (parsed > MAX_RESULTS_LIMIT) {
-            errors.add("Value '" + parsed + "' at 'maxResults' failed to satisfy constraint: "
-                    + "Member must have value less than or equal to " + MAX_RESULTS_LIMIT);
+            errors.value("maxResults", Integer.toString(parsed),
+                    "Member must have value less than or equal to " + MAX_RESULTS_LIMIT);
         }
         return parsed;
     }
 
-    private static String echo(String value) {
-        return value.length() <= MAX_ECHOED ? value : value.substring(0, MAX_ECHOED) + "...";
-    }
 }

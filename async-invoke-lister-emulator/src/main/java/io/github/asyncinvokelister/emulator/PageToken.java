@@ -4,40 +4,71 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A {@code nextToken}'s content, and its wire form.
  *
- * <p>The wire form is standard Base64 (with padding) of 22 bytes:
+ * <p>A token holds the position of the next item to examine as that item's key (its submit time and
+ * {@linkplain Dataset#ordinal ordinal}), not as an index: invocations that start while a listing is under way move
+ * the indexes of the items after them, but no item's key. The wire form is standard Base64 (with padding) of 40
+ * bytes:
  * <pre>
  *   0..2   magic FB FF BF      (so every token starts with "+/+/")
- *   3      format version 1
- *   4..7   cursor              (position in the query's scan order of the next item to examine)
- *   8..9   variant             (0 normally; lets faults mint a different token for the same position)
- *   10..17 query hash          (first 8 bytes of SHA-256 of the normalised filters and sort)
- *   18..21 check               (first 4 bytes of SHA-256 of the dataset fingerprint and bytes 0..17)
+ *   3      format version 2
+ *   4..11  submit time, epoch seconds
+ *   12..15 submit time, nanoseconds
+ *   16..23 ordinal
+ *   24..25 variant             (0 normally; lets faults mint a different token for the same position)
+ *   26..33 query hash          (first 8 bytes of SHA-256 of the normalised filters and sort)
+ *   34..39 check               (first 6 bytes of SHA-256 of the dataset fingerprint and bytes 0..33)
  * </pre>
- * 22 bytes make Base64 end in {@code ==}, so every token holds {@code +}, {@code /} and {@code =}: the characters
- * a client must percent-encode in a query string. The cursor is a position, not a page number, so a client may
+ * 40 bytes make Base64 end in {@code ==}, so every token holds {@code +}, {@code /} and {@code =}: the characters
+ * a client must percent-encode in a query string. The position is an item, not a page number, so a client may
  * change {@code maxResults} between requests.
  *
- * @param cursor the position of the next item to examine, in the query's scan order
+ * @param position the key of the next item to examine, or {@link Position#FIRST} or {@link Position#LAST}
  * @param variant 0, or a counter that makes a token for the same position differ
  * @param queryHash the hash of the query the token belongs to
  */
-record PageToken(int cursor, int variant, long queryHash) {
+record PageToken(Position position, int variant, long queryHash) {
     private static final byte[] MAGIC = {(byte) 0xFB, (byte) 0xFF, (byte) 0xBF};
-    private static final byte VERSION = 1;
-    private static final int LENGTH = 22;
-    private static final int CHECKED = 18;
+    private static final byte VERSION = 2;
+    private static final int LENGTH = 40;
+    private static final int CHECKED = 34;
+
+    /**
+     * An item's key: submit time, then ordinal. {@link #FIRST} sorts before every item and {@link #LAST} after.
+     *
+     * @param seconds the submit time's epoch seconds
+     * @param nanos the submit time's nanoseconds
+     * @param ordinal the item's ordinal
+     */
+    record Position(long seconds, int nanos, long ordinal) implements Comparable<Position> {
+        static final Position FIRST = new Position(Long.MIN_VALUE, 0, Long.MIN_VALUE);
+        static final Position LAST = new Position(Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
+
+        static Position of(Instant submitTime, long ordinal) {
+            return new Position(submitTime.getEpochSecond(), submitTime.getNano(), ordinal);
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            int bySeconds = Long.compare(seconds, other.seconds);
+            if (bySeconds != 0) {
+                return bySeconds;
+            }
+            int byNanos = Integer.compare(nanos, other.nanos);
+            return byNanos != 0 ? byNanos : Long.compare(ordinal, other.ordinal);
+        }
+    }
 
     PageToken {
-        if (cursor < 0) {
-            throw new IllegalArgumentException("cursor must not be negative: " + cursor);
-        }
+        Objects.requireNonNull(position, "position");
         if (variant < 0 || variant > 0xFFFF) {
             throw new IllegalArgumentException("variant must be 0 to 65535: " + variant);
         }
@@ -45,13 +76,14 @@ record PageToken(int cursor, int variant, long queryHash) {
 
     /** The same position with the next variant, wrapping after 65535. */
     PageToken nextVariant() {
-        return new PageToken(cursor, (variant + 1) & 0xFFFF, queryHash);
+        return new PageToken(position, (variant + 1) & 0xFFFF, queryHash);
     }
 
     String encode(long fingerprint) {
         ByteBuffer bytes = ByteBuffer.allocate(LENGTH);
-        bytes.put(MAGIC).put(VERSION).putInt(cursor).putShort((short) variant).putLong(queryHash);
-        bytes.put(check(fingerprint, bytes.array()), 0, 4);
+        bytes.put(MAGIC).put(VERSION).putLong(position.seconds()).putInt(position.nanos()).putLong(position.ordinal())
+                .putShort((short) variant).putLong(queryHash);
+        bytes.put(check(fingerprint, bytes.array()), 0, LENGTH - CHECKED);
         return Base64.getEncoder().encodeToString(bytes.array());
     }
 
@@ -70,14 +102,14 @@ record PageToken(int cursor, int variant, long queryHash) {
         // The decoder tolerates missing padding; a token is only what encode() wrote, byte for byte.
         if (raw.length != LENGTH || !Base64.getEncoder().encodeToString(raw).equals(text)
                 || !Arrays.equals(raw, 0, 3, MAGIC, 0, 3) || raw[3] != VERSION
-                || !Arrays.equals(raw, CHECKED, LENGTH, check(fingerprint, raw), 0, 4)) {
+                || !Arrays.equals(raw, CHECKED, LENGTH, check(fingerprint, raw), 0, LENGTH - CHECKED)) {
             return Optional.empty();
         }
         ByteBuffer bytes = ByteBuffer.wrap(raw, 4, CHECKED - 4);
-        int cursor = bytes.getInt();
+        Position position = new Position(bytes.getLong(), bytes.getInt(), bytes.getLong());
         int variant = Short.toUnsignedInt(bytes.getShort());
         long queryHash = bytes.getLong();
-        return cursor < 0 ? Optional.empty() : Optional.of(new PageToken(cursor, variant, queryHash));
+        return Optional.of(new PageToken(position, variant, queryHash));
     }
 
     /** The first 8 bytes of SHA-256 of {@code text}, as a long. */

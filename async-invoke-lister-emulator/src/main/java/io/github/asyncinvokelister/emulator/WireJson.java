@@ -37,6 +37,15 @@ final class WireJson {
         });
     }
 
+    /** A {@code StartAsyncInvoke} response. */
+    static byte[] started(String invocationArn) {
+        return write(128, json -> {
+            json.writeStartObject();
+            json.writeStringField("invocationArn", invocationArn);
+            json.writeEndObject();
+        });
+    }
+
     /** A summary as an object; {@code GetAsyncInvoke}'s response is the same object at the top level. */
     static byte[] summary(Invocation item) {
         return write(700, json -> summary(item, json));

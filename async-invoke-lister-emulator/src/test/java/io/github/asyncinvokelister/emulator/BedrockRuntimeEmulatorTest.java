@@ -368,13 +368,13 @@ class BedrockRuntimeEmulatorTest {
     void unknownPathsAndMethodsAre404sWithAJsonMessage() throws Exception {
         HttpResponse<String> path = get("/model/amazon.nova-reel-v1:0/invoke");
         HttpResponse<String> method = http.send(HttpRequest.newBuilder(emu.endpoint().resolve("/async-invoke"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(path.statusCode()).isEqualTo(404);
         assertThat(path.body()).startsWith("{\"message\":\"").contains("GET /model/");
         assertThat(method.statusCode()).isEqualTo(404);
-        assertThat(method.body()).contains("POST /async-invoke");
-        assertThat(emu.requests()).extracting(RecordedRequest::method).containsExactly("GET", "POST");
+        assertThat(method.body()).contains("DELETE /async-invoke");
+        assertThat(emu.requests()).extracting(RecordedRequest::method).containsExactly("GET", "DELETE");
     }
 
     @Test
