@@ -1,31 +1,49 @@
 package io.github.asyncinvokelister.cli;
 
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
+import io.github.asyncinvokelister.emulator.Lifecycle;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code emulator}: runs a {@link BedrockRuntimeEmulator} in the foreground, for boto3, the AWS CLI or any other
  * client, until the process is stopped. Its first line of output is the emulator's own
  * ({@code Bedrock Runtime emulator listening on http://127.0.0.1:8080 (500 invocations, seed 42)}), so a script can
  * read the port from it, which matters with {@code --port 0}.
+ *
+ * <p>Invocations started through {@code StartAsyncInvoke} run in real time: {@code InProgress}, then
+ * {@code Completed} after {@code --complete-after}, or, for the share {@code --failed-fraction} says, {@code Failed}
+ * after {@code --fail-after}.
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
         description = {
-            "Runs an embedded Bedrock Runtime emulator (ListAsyncInvokes and GetAsyncInvoke) on 127.0.0.1 until"
-                    + " stopped, for the AWS CLI, boto3 or an SDK. It checks no signature: any credentials do."})
+            "Runs an embedded Bedrock Runtime emulator (StartAsyncInvoke, GetAsyncInvoke and ListAsyncInvokes) on"
+                    + " 127.0.0.1 until stopped, for the AWS CLI, boto3 or an SDK. It checks no signature: any"
+                    + " credentials do. Started invocations run in real time."})
 final class EmulatorCommand implements Callable<Integer> {
     /** The builder's parameter names, as its messages use them, and the flags that set them. */
-    private static final Map<String, String> FLAGS = Map.of("port", "--port", "count", "--items");
+    private static final Map<String, String> FLAGS = Map.of("port", "--port", "count", "--items",
+            "inProgressQuota", "--in-progress-quota");
+    /** What a failed invocation says, unless {@code --failure-message} says otherwise. */
+    static final String DEFAULT_FAILURE_MESSAGE = "Internal server error. Please try again.";
 
     /** How the command waits once the emulator is up; it closes the emulator when this returns. */
     @FunctionalInterface
@@ -54,6 +72,36 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "The seed of the generated data: the same seed, the same invocations. Default 42.")
     private long seed;
 
+    @Option(names = "--complete-after", paramLabel = "<duration>", defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "How long a started invocation runs before it is Completed: 500ms, 30s, 2m, 1h or ISO-8601"
+                    + " (PT2M). Default 2m.")
+    private Duration completeAfter;
+
+    @Option(names = "--fail-after", paramLabel = "<duration>", defaultValue = "1m",
+            converter = DurationConverter.class,
+            description = "How long one that fails runs before it is Failed. Default 1m.")
+    private Duration failAfter;
+
+    @Option(names = "--failed-fraction", paramLabel = "<0..1>", defaultValue = "0",
+            description = "The share of started invocations that fail, chosen by invocation ID, so the same ones"
+                    + " on every run. Default 0.")
+    private double failedFraction;
+
+    @Option(names = "--failure-message", paramLabel = "<text>", defaultValue = DEFAULT_FAILURE_MESSAGE,
+            description = "The failureMessage of a failed invocation. Default: ${DEFAULT-VALUE}")
+    private String failureMessage;
+
+    @Option(names = "--known-model", paramLabel = "<model-id>",
+            description = "A modelId StartAsyncInvoke accepts; repeat for more. With none, any valid modelId is"
+                    + " accepted; with some, any other is a ResourceNotFoundException.")
+    private List<String> knownModels = new ArrayList<>();
+
+    @Option(names = "--in-progress-quota", paramLabel = "<n>",
+            description = "How many started invocations may be in progress at once; one more is a"
+                    + " ServiceQuotaExceededException. Default: no quota.")
+    private Integer inProgressQuota;
+
     private final Foreground foreground;
 
     EmulatorCommand(Foreground foreground) {
@@ -63,9 +111,23 @@ final class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(failedFraction >= 0 && failedFraction <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--failed-fraction must be 0 to 1: " + failedFraction);
+        }
+        if (failureMessage.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--failure-message must not be empty");
+        }
         BedrockRuntimeEmulator emulator;
         try {
-            emulator = BedrockRuntimeEmulator.builder().port(port).generated(items, seed).start();
+            BedrockRuntimeEmulator.Builder builder = BedrockRuntimeEmulator.builder().port(port)
+                    .generated(items, seed).lifecycle(lifecycle());
+            if (!knownModels.isEmpty()) {
+                builder.knownModels(knownModels.toArray(String[]::new));
+            }
+            if (inProgressQuota != null) {
+                builder.inProgressQuota(inProgressQuota);
+            }
+            emulator = builder.start();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), Flags.rename(e.getMessage(), FLAGS));
         } catch (UncheckedIOException e) {
@@ -75,11 +137,65 @@ final class EmulatorCommand implements Callable<Integer> {
         try (emulator) {
             out.println("Bedrock Runtime emulator listening on " + emulator.endpoint() + " (" + items
                     + " invocations, seed " + seed + ")");
+            out.println("started invocations: " + describe(lifecycle()));
             out.println("try: aws bedrock-runtime list-async-invokes --endpoint-url " + emulator.endpoint()
                     + " --region us-east-1   (any credentials)");
             out.flush();
             foreground.hold(emulator);
         }
         return ExitCode.OK;
+    }
+
+    private Lifecycle lifecycle() {
+        Lifecycle completes = Lifecycle.completesAfter(completeAfter);
+        Lifecycle fails = Lifecycle.failsAfter(failAfter, failureMessage);
+        return failedFraction == 0 ? completes
+                : failedFraction == 1 ? fails
+                : Lifecycle.split(failedFraction, fails, completes);
+    }
+
+    private String describe(Lifecycle lifecycle) {
+        if (lifecycle instanceof Lifecycle.Completes) {
+            return "Completed after " + DurationConverter.format(completeAfter);
+        } else if (lifecycle instanceof Lifecycle.Fails) {
+            return "Failed after " + DurationConverter.format(failAfter);
+        }
+        return "Completed after " + DurationConverter.format(completeAfter) + ", or Failed after "
+                + DurationConverter.format(failAfter) + " (a share of " + failedFraction + ")";
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT1M30S}; never negative. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern SHORT = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher shortForm = SHORT.matcher(value);
+            Duration duration;
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                duration = switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else {
+                try {
+                    duration = Duration.parse(value);
+                } catch (DateTimeParseException e) {
+                    throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 30s, 2m, 1h"
+                            + " or PT2M");
+                }
+            }
+            if (duration.isNegative()) {
+                throw new TypeConversionException("'" + value + "' is negative");
+            }
+            return duration;
+        }
+
+        static String format(Duration duration) {
+            return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+        }
     }
 }
