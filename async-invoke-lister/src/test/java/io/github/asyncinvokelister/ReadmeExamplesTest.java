@@ -6,6 +6,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +21,15 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * Compiles every {@code java} block of README.md against the library, so the README cannot drift from the API.
  * A block that is not a whole compilation unit is compiled as the body of a method that has a
- * {@code BedrockRuntimeClient bedrockRuntimeClient} and a {@code String token} in scope.
+ * {@code BedrockRuntimeClient bedrockRuntimeClient} and a {@code String token} in scope. A block with JUnit tests
+ * is run too, and every test in it must pass.
  */
 class ReadmeExamplesTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
@@ -39,11 +45,12 @@ class ReadmeExamplesTest {
             "");
 
     @Test
-    void everyJavaBlockOfTheReadmeCompiles(@TempDir Path output) throws IOException {
+    void everyJavaBlockOfTheReadmeCompilesAndItsTestsPass(@TempDir Path output) throws Exception {
         // The build passes the project's README; from an IDE, run it with the project root as working directory.
         String readme = Files.readString(Path.of(System.getProperty("readme", "README.md")), StandardCharsets.UTF_8);
         Matcher matcher = JAVA_BLOCK.matcher(readme);
         List<JavaFileObject> sources = new ArrayList<>();
+        List<String> testClasses = new ArrayList<>();
         while (matcher.find()) {
             String block = matcher.group(1);
             String name = "ReadmeExample" + sources.size();
@@ -53,6 +60,9 @@ class ReadmeExamplesTest {
                             + block + "\n    }\n}\n";
             if (block.contains("class ") && !block.contains("import ")) {
                 source = IMPORTS + source;
+            }
+            if (block.contains("@Test")) {
+                testClasses.add(name);
             }
             String body = source;
             sources.add(new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
@@ -71,6 +81,20 @@ class ReadmeExamplesTest {
                         "-proc:none"),
                 null, sources).call();
         assertThat(compiled).as("README examples compile:%n%s", diagnostics).isTrue();
+
+        assertThat(testClasses).as("README blocks with JUnit tests").isNotEmpty();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {output.toUri().toURL()},
+                ReadmeExamplesTest.class.getClassLoader())) {
+            for (String name : testClasses) {
+                Events tests = EngineTestKit.engine("junit-jupiter")
+                        .selectors(DiscoverySelectors.selectClass(loader.loadClass(name))).execute().testEvents();
+                tests.failed().stream().forEach(failure -> failure.getPayload(Throwable.class)
+                        .ifPresent(Throwable::printStackTrace));
+                assertThat(tests.started().count()).as("tests run in %s", name).isPositive();
+                assertThat(tests.succeeded().count()).as("tests passed in %s", name)
+                        .isEqualTo(tests.started().count());
+            }
+        }
     }
 
     /** The test class path, read through surefire's manifest-only jar if it uses one. */
