@@ -34,10 +34,11 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
 /**
- * An in-process Amazon Bedrock Runtime that serves {@code ListAsyncInvokes} and {@code GetAsyncInvoke} over real
- * HTTP on the loopback interface, speaking the service's REST-JSON protocol, so the AWS SDK, boto3 and the AWS CLI
- * can talk to it unchanged. It exists for tests and benchmarks: its data is deterministic, it records every
- * request, and it can inject faults and latency.
+ * An in-process Amazon Bedrock Runtime that serves {@code StartAsyncInvoke}, {@code GetAsyncInvoke} and
+ * {@code ListAsyncInvokes} over real HTTP on the loopback interface, speaking the service's REST-JSON protocol, so the
+ * AWS SDK, boto3 and the AWS CLI can talk to it unchanged. It exists for tests and benchmarks: its data is
+ * deterministic, started invocations run on a clock the test can control, it records every request, and it can
+ * inject faults and latency.
  *
  * <pre>{@code
  * try (BedrockRuntimeEmulator emu = BedrockRuntimeEmulator.builder()
@@ -51,6 +52,24 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * }
  * }</pre>
  *
+ * <h2>{@code POST /async-invoke} ({@code StartAsyncInvoke})</h2>
+ * <ul>
+ *   <li>The body is checked as the service model says: {@code modelId} (1 to 256 characters of
+ *       {@code [a-zA-Z_\.\-/0-9:]+}), {@code modelInput} (any JSON), {@code outputDataConfig} ({@code s3Uri}, and
+ *       an optional {@code kmsKeyId} and {@code bucketOwner}), up to 200 {@code tags}, and {@code clientRequestToken}
+ *       (1 to 256 of {@code [!-~]}). Every broken constraint is named in one {@code ValidationException}; a body
+ *       that is not JSON of that shape is a {@code SerializationException}. Neither quotes the model input or the
+ *       token.</li>
+ *   <li>The same {@code clientRequestToken} with the same parameters (members in any order) returns the same ARN;
+ *       with other parameters it is a 400 {@code ConflictException}. With {@link Builder#knownModels} any other model
+ *       is a 404 {@code ResourceNotFoundException}; with {@link Builder#inProgressQuota} a start beyond it is a 400
+ *       {@code ServiceQuotaExceededException}.</li>
+ *   <li>The invocation is {@code InProgress} from the {@linkplain Builder#clock clock}'s time (to the millisecond),
+ *       then {@code Completed} or {@code Failed} as its {@link Lifecycle} says; its output {@code s3Uri} is the one
+ *       given with {@code /<invocation ID>} added, the folder the service writes to. ARNs are the same, in the same
+ *       order, after every start or {@link #reset()}.</li>
+ * </ul>
+ *
  * <h2>{@code GET /async-invoke} ({@code ListAsyncInvokes})</h2>
  * <ul>
  *   <li>{@code submitTimeAfter} and {@code submitTimeBefore} (ISO-8601, such as {@code 2024-01-01T00:00:00Z} or
@@ -62,8 +81,10 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  *       service does not document its own default, so this one is a choice, not a copy.</li>
  *   <li>Each page but the last carries a {@code nextToken}. Tokens are opaque, deterministic (the same data and
  *       query always give the same tokens) and bound to the query: one used with other filters or another sort
- *       is a {@code ValidationException}, and so is a token that was altered or made up. A token holds a
- *       position, not a page number, so a client may change {@code maxResults} between pages. Every token
+ *       is a {@code ValidationException}, and so is a token that was altered or made up. A token holds the
+ *       key (submit time, then order) of the next item, not a page number, so a client may change
+ *       {@code maxResults} between pages, and a listing under way sees each item that existed when it began once,
+ *       and an invocation started since only if it sorts after the token (oldest first, not newest first). Every token
  *       contains {@code +}, {@code /} and {@code =}, so a client that does not percent-encode it fails.</li>
  *   <li>A parameter that breaks the model's constraints is a 400 {@code ValidationException} whose message names
  *       it, in the service's words ({@code "1 validation error detected: Value '0' at 'maxResults' failed to
@@ -73,7 +94,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  * <h2>{@code GET /async-invoke/{invocationArn}} ({@code GetAsyncInvoke})</h2>
  * The invocation's fields, as in a summary. The ARN is percent-decoded from the path ({@code %3A} or a plain
  * {@code :}, {@code %2F}). A malformed ARN is a {@code ValidationException}, and so is a well-formed one that
- * names no invocation: the operation models no {@code ResourceNotFoundException}. Faults never apply here.
+ * names no invocation: the operation models no {@code ResourceNotFoundException}, so an SDK would not map one to a
+ * type its users catch. Faults never apply to {@code GetAsyncInvoke} or {@code StartAsyncInvoke}.
  *
  * <h2>Responses</h2>
  * JSON bodies with timestamps such as {@code 2025-03-04T05:06:07.123Z}, and an {@code x-amzn-RequestId} on every

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>For each {@code ListAsyncInvokes} request the emulator takes the next scripted fault, if there is one;
  * otherwise it draws every rate rule, in the order they were added, and applies the first that fires. Other
- * operations ({@code GetAsyncInvoke}) never get faults.
+ * operations ({@code GetAsyncInvoke}, {@code StartAsyncInvoke}) never get faults.
  *
  * <pre>{@code
  * emu.faults().next(Fault.THROTTLE, Fault.THROTTLE);  // the next two requests are throttled

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -174,6 +175,9 @@ record StartRequest(String modelId, Invocation.S3Output output, Optional<String>
                         + where(json));
             }
             return tree;
+        } catch (StreamConstraintsException e) {
+            throw serialization("The request body nests deeper, or holds a longer number, string or name, than this"
+                    + " service reads");
         } catch (JsonProcessingException e) {
             // The parser's own message quotes the body, which holds the sensitive model input.
             throw serialization("The request body is not valid JSON, at " + where(e));

@@ -224,6 +224,26 @@ class StartAsyncInvokeTest {
     }
 
     @Test
+    void concurrentRetriesOfOneRequestStartOneInvocation() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<String>> arns = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String token = "racing-" + (i % 4);
+                arns.add(pool.submit(() -> startJob(r -> r.clientRequestToken(token))));
+            }
+            Set<String> distinct = new HashSet<>();
+            for (java.util.concurrent.Future<String> arn : arns) {
+                distinct.add(arn.get());
+            }
+            assertThat(distinct).hasSize(4);
+            assertThat(emu.startedInvocations()).hasSize(4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theSameTokenWithOtherParametersIsAConflict() {
         startJob(r -> r.clientRequestToken("once"));
 
@@ -324,7 +344,7 @@ class StartAsyncInvokeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "[1]", "{\"modelId\":7,\"modelInput\":\"secret prompt\"}",
+    @ValueSource(strings = {"", "not json", "{\"modelId\":\"\u00ff\"", "[1]", "{\"modelId\":7,\"modelInput\":\"secret prompt\"}",
         "{\"modelId\":\"m\",\"modelInput\":\"secret prompt\"} {}", "{\"modelInput\":\"secret prompt\",\"modelInput\":1}",
         "{\"modelId\":\"m\",\"modelInput\":{\"p\":\"secret prompt\"},\"outputDataConfig\":[]}",
         "{\"modelId\":\"m\",\"modelInput\":1,\"outputDataConfig\":{\"s3OutputDataConfig\":{\"s3Uri\":\"s3://bb/\"}},"
@@ -337,6 +357,66 @@ class StartAsyncInvokeTest {
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
         assertThat(response.body()).startsWith("{\"message\":\"").doesNotContain("secret");
         assertThat(emu.startedInvocations()).isEmpty();
+    }
+
+    @Test
+    void bodiesNestedOrLongBeyondTheParsersLimitsAreSerializationErrors() throws Exception {
+        for (String body : List.of("[".repeat(5000), "{\"modelInput\":" + "[".repeat(1200) + "]".repeat(1200) + "}",
+                "{\"modelId\":\"m\",\"modelInput\":1" + "1".repeat(2000) + "}")) {
+            HttpResponse<String> response = post(body);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
+        }
+    }
+
+    /**
+     * Bodies made from valid ones by cutting, flipping and splicing bytes: every answer is the service's JSON error
+     * or a start, never a 5xx, and no error quotes the model input.
+     */
+    @Test
+    void mangledBodiesGetAnErrorInTheServicesShapeThatNeverQuotesTheInput() throws Exception {
+        String valid = "{\"modelId\":\"" + REEL + "\",\"modelInput\":{\"prompt\":\"SECRET-PROMPT\",\"n\":[1,2.5,true,"
+                + "null]},\"outputDataConfig\":{\"s3OutputDataConfig\":{\"s3Uri\":\"s3://bkt/p\",\"bucketOwner\":"
+                + "\"123456789012\"}},\"tags\":[{\"key\":\"k\",\"value\":\"v\"}],\"clientRequestToken\":\"tok\"}";
+        byte[] base = valid.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] alphabet = "{}[]\":,\\ 0e-.tfn\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.Random random = new java.util.Random(14);
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < 400; i++) {
+            byte[] body = base.clone();
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(body.length);
+                switch (random.nextInt(3)) {
+                    case 0 -> body = java.util.Arrays.copyOf(body, at);
+                    case 1 -> body[at] = alphabet[random.nextInt(alphabet.length)];
+                    default -> {
+                        byte[] longer = new byte[body.length + 1];
+                        System.arraycopy(body, 0, longer, 0, at);
+                        longer[at] = alphabet[random.nextInt(alphabet.length)];
+                        System.arraycopy(body, at, longer, at + 1, body.length - at);
+                        body = longer;
+                    }
+                }
+                if (body.length == 0) {
+                    break;
+                }
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(emu.endpoint().resolve("/async-invoke"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            statuses.merge(response.statusCode(), 1, Integer::sum);
+            assertThat(response.statusCode()).as("status for %s", new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                    .isIn(200, 400);
+            if (response.statusCode() == 200) {
+                assertThat(response.body()).matches("\\{\"invocationArn\":\"arn:aws:bedrock:[^\"]+\"}");
+            } else {
+                assertThat(response.headers().firstValue("x-amzn-ErrorType")).get().isIn("ValidationException",
+                        "SerializationException", "ConflictException");
+                assertThat(response.body()).startsWith("{\"message\":\"").doesNotContain("SECRET");
+            }
+        }
+        // Both outcomes happened: the mangling is neither too mild nor too harsh to test anything.
+        assertThat(statuses).containsKeys(200, 400);
     }
 
     @Test
