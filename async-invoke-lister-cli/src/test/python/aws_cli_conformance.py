@@ -21,29 +21,14 @@ parallel: the AWS CLI takes about a second to start.
 """
 import concurrent.futures
 import csv
-import glob
 import io
 import json
-import os
-import re
 import subprocess
 import sys
-import tempfile
 
-REGION = "us-east-1"
+from conformance import REGION, Failure, aws_environment, emulator, expect, newest_jar
+
 USAGE_EXIT = 252
-
-
-# The CLI module's build directory, wherever the script is run from.
-TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "target")
-
-
-def newest_jar():
-    jars = glob.glob(os.path.join(TARGET, "async-invoke-lister-cli-*-all.jar"))
-    if not jars:
-        sys.exit("cli conformance: no async-invoke-lister-cli/target/async-invoke-lister-cli-*-all.jar;"
-                 " run ./mvnw package first")
-    return max(jars, key=os.path.getmtime)
 
 
 class Tools:
@@ -72,15 +57,6 @@ class Tools:
 
 def arns(document):
     return [item["invocationArn"] for item in document.get("asyncInvokeSummaries", [])]
-
-
-class Failure(Exception):
-    pass
-
-
-def expect(condition, message):
-    if not condition:
-        raise Failure(message)
 
 
 def parsed(result, who):
@@ -124,33 +100,10 @@ def main():
     args = sys.argv[1:]
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
-    jar = args[0] if args else newest_jar()
-    workdir = tempfile.mkdtemp(prefix="cli-conformance-")
-    config = os.path.join(workdir, "config")
-    with open(config, "w", encoding="utf-8") as f:
-        # "wire" is AWS CLI v1's default and keeps v2 from reformatting timestamps.
-        f.write("[default]\ncli_timestamp_format = wire\n")
-    credentials = os.path.join(workdir, "credentials")
-    open(credentials, "w", encoding="utf-8").close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update({
-        "AWS_ACCESS_KEY_ID": "dummy", "AWS_SECRET_ACCESS_KEY": "dummy",
-        "AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentials,
-        "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "",
-    })
-
-    emulator = subprocess.Popen(["java", "-jar", jar, "emulator", "--port", "0"], stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL, env=env)
-    try:
-        first = emulator.stdout.readline().decode("utf-8")
-        match = re.search(r"listening on (http://\S+)", first)
-        if not match:
-            sys.exit(f"cli conformance: the emulator did not start: {first!r}")
-        tools = Tools(jar, match.group(1), env)
-        return run_checks(tools, verbose)
-    finally:
-        emulator.terminate()
-        emulator.wait(10)
+    jar = args[0] if args else newest_jar("cli conformance")
+    env = aws_environment()
+    with emulator(jar, env, [], "cli conformance") as endpoint:
+        return run_checks(Tools(jar, endpoint, env), verbose)
 
 
 def run_checks(tools, verbose):

@@ -20,17 +20,15 @@ Each half skips with a message when its client (boto3, or aws) is missing. It pr
 check with -v) and `workflow conformance: N passed, M failed, K skipped`, and exits 1 if any failed.
 """
 import datetime
-import glob
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-REGION = "us-east-1"
+from conformance import REGION, Failure, aws_environment, emulator, expect, newest_jar
+
 COMPLETE_AFTER = 5.0
 FAIL_AFTER = 3.0
 FAILURE_MESSAGE = "Internal server error. Please try again."
@@ -38,26 +36,6 @@ MODELS = ["amazon.nova-reel-v1:1", "luma.ray-v2:0"]
 ARN = re.compile(r"arn:aws:bedrock:us-east-1:123456789012:async-invoke/([a-z0-9]{12})\Z")
 INPUT = {"taskType": "TEXT_VIDEO", "textToVideoParams": {"text": "a lighthouse at dawn"},
          "videoGenerationConfig": {"durationSeconds": 6, "fps": 24, "dimension": "1280x720"}}
-
-TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "target")
-
-
-class Failure(Exception):
-    pass
-
-
-def expect(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def newest_jar():
-    jars = glob.glob(os.path.join(TARGET, "async-invoke-lister-cli-*-all.jar"))
-    if not jars:
-        sys.exit("workflow conformance: no async-invoke-lister-cli/target/async-invoke-lister-cli-*-all.jar;"
-                 " run ./mvnw package first")
-    return max(jars, key=os.path.getmtime)
-
 
 def output_config(folder):
     return {"s3OutputDataConfig": {"s3Uri": f"s3://video-bucket/{folder}/"}}
@@ -275,7 +253,7 @@ def main():
     args = sys.argv[1:]
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
-    jar = args[0] if args else newest_jar()
+    jar = args[0] if args else newest_jar("workflow conformance")
     try:
         import boto3  # noqa: F401
         have_boto3 = True
@@ -286,31 +264,13 @@ def main():
         print("workflow conformance: skipped, neither boto3 nor the AWS CLI (aws) is installed")
         return 0
 
-    workdir = tempfile.mkdtemp(prefix="workflow-conformance-")
-    config = os.path.join(workdir, "config")
-    with open(config, "w", encoding="utf-8") as f:
-        f.write("[default]\ncli_timestamp_format = wire\n")
-    credentials = os.path.join(workdir, "credentials")
-    open(credentials, "w", encoding="utf-8").close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update({
-        "AWS_ACCESS_KEY_ID": "dummy", "AWS_SECRET_ACCESS_KEY": "dummy",
-        "AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentials,
-        "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
-    })
-    command = ["java", "-jar", jar, "emulator", "--port", "0", "--items", "0",
-               "--complete-after", f"{int(COMPLETE_AFTER)}s", "--fail-after", f"{int(FAIL_AFTER)}s",
-               "--failed-fraction", "0.5"]
+    env = aws_environment()
+    env["AWS_MAX_ATTEMPTS"] = "1"
+    flags = ["--items", "0", "--complete-after", f"{int(COMPLETE_AFTER)}s", "--fail-after", f"{int(FAIL_AFTER)}s",
+             "--failed-fraction", "0.5"]
     for model in MODELS:
-        command += ["--known-model", model]
-    emulator = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-    try:
-        first = emulator.stdout.readline().decode("utf-8")
-        match = re.search(r"listening on (http://\S+)", first)
-        if not match:
-            sys.exit(f"workflow conformance: the emulator did not start: {first!r}")
-        endpoint = match.group(1)
-
+        flags += ["--known-model", model]
+    with emulator(jar, env, flags, "workflow conformance") as endpoint:
         checks = []
 
         def check(name):
@@ -343,9 +303,6 @@ def main():
                 print(f"  FAIL  {name}: {e}")
         print(f"workflow conformance: {passed} passed, {failed} failed, {skipped} skipped")
         return 1 if failed else 0
-    finally:
-        emulator.terminate()
-        emulator.wait(10)
 
 
 if __name__ == "__main__":
