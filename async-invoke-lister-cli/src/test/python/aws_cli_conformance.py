@@ -26,7 +26,7 @@ import json
 import subprocess
 import sys
 
-from conformance import REGION, Failure, aws_environment, emulator, expect, newest_jar
+from conformance import REGION, Checks, Failure, aws_environment, emulator, expect, newest_jar
 
 USAGE_EXIT = 252
 
@@ -107,13 +107,8 @@ def main():
 
 
 def run_checks(tools, verbose):
-    checks = []
-
-    def check(name):
-        def register(function):
-            checks.append((name, function))
-            return function
-        return register
+    checks = Checks()
+    check = checks.check
 
     @check("whole listing, no flags (the service's default page size)")
     def _():
@@ -236,18 +231,7 @@ def run_checks(tools, verbose):
             expect(code == USAGE_EXIT and out == "" and len(err.strip().splitlines()) == 1,
                    f"ours on {args}: exit {code}, stdout {out[:80]!r}, stderr {err.strip()!r}")
 
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(6) as pool:
-        futures = [(name, pool.submit(function)) for name, function in checks]
-        for name, future in futures:
-            try:
-                future.result()
-                passed += 1
-                if verbose:
-                    print(f"  ok    {name}")
-            except Failure as e:
-                failed += 1
-                print(f"  FAIL  {name}: {e}")
+    passed, failed = checks.run(verbose, workers=6)
     print(f"cli conformance: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

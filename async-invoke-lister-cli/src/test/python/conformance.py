@@ -1,5 +1,6 @@
 """What the conformance scripts share: the CLI's -all jar, an environment in which the AWS CLI and boto3 use dummy
 credentials and no configuration of the user's, and the CLI's standalone emulator as a child process."""
+import concurrent.futures
 import contextlib
 import glob
 import os
@@ -62,3 +63,32 @@ def emulator(jar, env, flags, who):
     finally:
         process.terminate()
         process.wait(10)
+
+
+class Checks:
+    """Named checks: register with the `check(name)` decorator, then `run` them and count."""
+
+    def __init__(self):
+        self._checks = []
+
+    def check(self, name):
+        def register(function):
+            self._checks.append((name, function))
+            return function
+        return register
+
+    def run(self, verbose, workers=1):
+        """Runs every check, `workers` at a time (1: in order), printing failures; returns (passed, failed)."""
+        passed = failed = 0
+        with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+            futures = [(name, pool.submit(function)) for name, function in self._checks]
+            for name, future in futures:
+                try:
+                    future.result()
+                    passed += 1
+                    if verbose:
+                        print(f"  ok    {name}")
+                except Failure as e:
+                    failed += 1
+                    print(f"  FAIL  {name}: {e}")
+        return passed, failed

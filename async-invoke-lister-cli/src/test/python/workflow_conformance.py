@@ -27,7 +27,7 @@ import subprocess
 import sys
 import time
 
-from conformance import REGION, Failure, aws_environment, emulator, expect, newest_jar
+from conformance import REGION, Checks, Failure, aws_environment, emulator, expect, newest_jar
 
 COMPLETE_AFTER = 5.0
 FAIL_AFTER = 3.0
@@ -271,13 +271,8 @@ def main():
     for model in MODELS:
         flags += ["--known-model", model]
     with emulator(jar, env, flags, "workflow conformance") as endpoint:
-        checks = []
-
-        def check(name):
-            def register(function):
-                checks.append((name, function))
-                return function
-            return register
+        checks = Checks()
+        check = checks.check
 
         skipped = 0
         if have_boto3:
@@ -291,16 +286,8 @@ def main():
             print("workflow conformance: AWS CLI checks skipped, the AWS CLI (aws) is not installed")
             skipped += 1
 
-        passed = failed = 0
-        for name, function in checks:
-            try:
-                function()
-                passed += 1
-                if verbose:
-                    print(f"  ok    {name}")
-            except Failure as e:
-                failed += 1
-                print(f"  FAIL  {name}: {e}")
+        # In order: the later checks wait for the invocations the earlier ones started.
+        passed, failed = checks.run(verbose)
         print(f"workflow conformance: {passed} passed, {failed} failed, {skipped} skipped")
         return 1 if failed else 0
 
