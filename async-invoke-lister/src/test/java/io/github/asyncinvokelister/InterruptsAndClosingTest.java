@@ -35,6 +35,8 @@ class InterruptsAndClosingTest {
     private static final int COUNT = 50;
     private static final Duration LATENCY = Duration.ofMillis(150);
     private static BedrockRuntimeEmulator slow;
+    /** Holds the saturated pools' threads until the class is done. */
+    private static final CountDownLatch SATURATED = new CountDownLatch(1);
     private static List<AsyncInvokeSummary> newestFirst;
 
     @BeforeAll
@@ -45,6 +47,7 @@ class InterruptsAndClosingTest {
 
     @AfterAll
     static void stopEmulator() {
+        SATURATED.countDown();
         slow.close();
     }
 
@@ -120,12 +123,16 @@ class InterruptsAndClosingTest {
     static Stream<Arguments> callerRunsExecutors() {
         ThreadPoolExecutor saturated = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
                 new ThreadPoolExecutor.CallerRunsPolicy());
+        // Its thread ends a second after the latch lets it go.
+        saturated.allowCoreThreadTimeOut(true);
         // Hold the pool's only thread and fill its queue: every task then runs on the caller's thread.
-        CountDownLatch forever = new CountDownLatch(1);
-        saturated.execute(() -> awaitQuietly(forever));
-        saturated.execute(() -> awaitQuietly(forever));
+        saturated.execute(() -> awaitQuietly(SATURATED));
+        saturated.execute(() -> awaitQuietly(SATURATED));
+        // Passed as a plain Executor: on Java 19 and later an ExecutorService is AutoCloseable, and JUnit would close
+        // the argument after the test, waiting for ever on the tasks that hold the pool.
+        Executor callerRuns = saturated::execute;
         return Stream.of(Arguments.of("Runnable::run", (Executor) Runnable::run),
-                Arguments.of("a saturated pool's CallerRunsPolicy", saturated));
+                Arguments.of("a saturated pool's CallerRunsPolicy", callerRuns));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
