@@ -307,6 +307,19 @@ public final class AsyncInvokeLister implements AutoCloseable {
         }
     }
 
+    /**
+     * One invocation by {@code GetAsyncInvoke}, for {@link AsyncInvokeWatcher}: an invocation that left a listing's
+     * window is read alone.
+     *
+     * @return its summary; empty if the service does not know the ARN
+     * @throws IllegalStateException if the lister is closed
+     * @throws RequestFailedException if the request failed after the SDK's retries
+     */
+    Optional<AsyncInvokeSummary> get(String invocationArn) {
+        checkOpen();
+        return Paging.get(client, invocationArn);
+    }
+
     /** The client listings go through; for tests of ownership. */
     BedrockRuntimeClient client() {
         return client;

@@ -43,6 +43,25 @@ public final class Paging {
     }
 
     /**
+     * One invocation, by {@code GetAsyncInvoke}.
+     *
+     * @param client the client; not closed here
+     * @param invocationArn the invocation's ARN
+     * @return its summary; empty if the service does not know the ARN
+     * @throws RequestFailedException if the request failed after the SDK's retries, or its response is malformed
+     */
+    public static Optional<AsyncInvokeSummary> get(BedrockRuntimeClient client, String invocationArn) {
+        try {
+            return GetInvocation.get(client, invocationArn);
+        } catch (SdkException e) {
+            throw new RequestFailedException("GetAsyncInvoke failed after the SDK's retries ("
+                    + e.getClass().getSimpleName() + ")", null, e);
+        } catch (MalformedPageException e) {
+            throw new RequestFailedException("the GetAsyncInvoke response is malformed: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
      * One request with the raw paging parameters.
      *
      * @param client the client; not closed here
