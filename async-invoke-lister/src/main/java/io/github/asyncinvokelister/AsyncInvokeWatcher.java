@@ -107,8 +107,9 @@ public final class AsyncInvokeWatcher {
      * @return each invocation's summary as it ended ({@code Completed} or {@code Failed}), by ARN, in the order
      *     given
      * @throws NullPointerException if an argument or an ARN is {@code null}
-     * @throws IllegalArgumentException if an ARN is not an invocation ARN, before any request, or the service knows
-     *     no invocation with it, at the first poll (the message names them)
+     * @throws IllegalArgumentException if an ARN is not an invocation ARN, before any request (the message names it)
+     * @throws UnknownInvocationException if the service knows no invocation with some of the ARNs, at the first
+     *     poll
      * @throws WaitTimeoutException if the timeout passed first; it holds the ended and the running
      * @throws WaitInterruptedException if the thread was interrupted; its flag is set again
      * @throws RequestFailedException if a poll failed in a way that waiting does not fix
@@ -286,7 +287,7 @@ public final class AsyncInvokeWatcher {
          * Lists what is in progress, then reads what left it.
          *
          * @return the invocations seen ended in this poll, in the order they were watched
-         * @throws IllegalArgumentException if the service knows no invocation with some of the ARNs
+         * @throws UnknownInvocationException if the service knows no invocation with some of the ARNs
          * @throws RequestFailedException if a request failed; nothing seen in this poll is lost, as the next poll
          *     starts over from the same state
          */
@@ -333,8 +334,7 @@ public final class AsyncInvokeWatcher {
                 lister.get(arn).ifPresentOrElse(s -> found.put(arn, s), () -> unknown.add(arn));
             }
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("the service knows no asynchronous invocation with "
-                        + (unknown.size() == 1 ? "this ARN: " + unknown.get(0) : "these ARNs: " + unknown));
+                throw new UnknownInvocationException(unknown);
             }
 
             // Only now is the state changed, so a poll that failed above left it as it was.

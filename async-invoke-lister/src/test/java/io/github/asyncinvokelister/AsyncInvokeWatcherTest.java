@@ -183,8 +183,9 @@ class AsyncInvokeWatcherTest {
         arns.add(unknown);
 
         assertThatThrownBy(() -> watcher(emulator.client()).awaitCompletion(arns, Duration.ofMinutes(30)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(unknown)
-                .hasMessageNotContaining(arns.get(0));
+                .isInstanceOfSatisfying(UnknownInvocationException.class,
+                        e -> assertThat(e.invocationArns()).containsExactly(unknown))
+                .hasMessageContaining(unknown).hasMessageNotContaining(arns.get(0));
         assertThat(sleeps).isEmpty();
     }
 

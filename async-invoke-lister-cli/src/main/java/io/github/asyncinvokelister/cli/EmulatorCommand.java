@@ -5,23 +5,17 @@ import io.github.asyncinvokelister.emulator.Lifecycle;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code emulator}: runs a {@link BedrockRuntimeEmulator} in the foreground, for boto3, the AWS CLI or any other
@@ -162,40 +156,5 @@ final class EmulatorCommand implements Callable<Integer> {
         }
         return "Completed after " + DurationConverter.format(completeAfter) + ", or Failed after "
                 + DurationConverter.format(failAfter) + " (a share of " + failedFraction + ")";
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT1M30S}; never negative. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern SHORT = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher shortForm = SHORT.matcher(value);
-            Duration duration;
-            if (shortForm.matches()) {
-                long amount = Long.parseLong(shortForm.group(1));
-                duration = switch (shortForm.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            } else {
-                try {
-                    duration = Duration.parse(value);
-                } catch (DateTimeParseException e) {
-                    throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 30s, 2m, 1h"
-                            + " or PT2M");
-                }
-            }
-            if (duration.isNegative()) {
-                throw new TypeConversionException("'" + value + "' is negative");
-            }
-            return duration;
-        }
-
-        static String format(Duration duration) {
-            return duration.toString().substring(2).toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -13,9 +13,6 @@ import io.github.asyncinvokelister.SummaryPage;
 import io.github.asyncinvokelister.TokenCycleException;
 import io.github.asyncinvokelister.emulator.BedrockRuntimeEmulator;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,9 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,7 +62,6 @@ final class ListCommand implements Callable<Integer> {
             "startingToken", "--starting-token",
             "maxResults", "--max-results",
             "nextToken", "--next-token");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s");
     /** The data of {@code --emulator}: the emulator's own demo data. */
     static final int EMULATOR_ITEMS = 500;
     static final long EMULATOR_SEED = 42;
@@ -123,25 +119,8 @@ final class ListCommand implements Callable<Integer> {
             description = "json (the AWS CLI's output, the default), ndjson (a summary a line), table or csv.")
     private OutputFormat output;
 
-    @Option(names = "--endpoint-url", paramLabel = "<url>",
-            description = "Call this URL instead of the region's endpoint.")
-    private String endpointUrl;
-
-    @Option(names = "--region", paramLabel = "<region>",
-            description = "The region; else AWS_REGION, the profile's region, or the SDK's other sources.")
-    private String region;
-
-    @Option(names = "--profile", paramLabel = "<profile>",
-            description = "The profile of the shared config and credentials files to use.")
-    private String profile;
-
-    @Option(names = "--cli-read-timeout", paramLabel = "<seconds>", defaultValue = "60",
-            description = "The most seconds to wait for data on the socket; 0 for no limit. Default 60.")
-    private int readTimeout;
-
-    @Option(names = "--cli-connect-timeout", paramLabel = "<seconds>", defaultValue = "60",
-            description = "The most seconds to wait for a connection; 0 for no limit. Default 60.")
-    private int connectTimeout;
+    @Mixin
+    private ClientFlags clientFlags;
 
     @Option(names = "--emulator",
             description = "List from an embedded emulator with 500 generated invocations (seed 42): no AWS account,"
@@ -172,7 +151,7 @@ final class ListCommand implements Callable<Integer> {
         ListAsyncInvokesQuery query = query();
         PaginationConfig pagination = oneCall ? PaginationConfig.none() : pagination();
         PageRequest pageRequest = oneCall ? pageRequest() : PageRequest.first();
-        ClientOptions clientOptions = clientOptions();
+        ClientOptions clientOptions = clientFlags.options();
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -187,8 +166,7 @@ final class ListCommand implements Callable<Integer> {
                 client = builder.build();
             } catch (SdkClientException e) {
                 // Building resolves the region, the one setting that has no default.
-                err.println("error: " + (region == null ? "You must specify a region (--region, AWS_REGION or the"
-                        + " profile's region): " : "") + oneLine(e.getMessage()));
+                err.println(clientFlags.cannotBuild(e));
                 return ExitCode.CONFIGURATION;
             }
             try (client) {
@@ -296,7 +274,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private void checkFlagCombinations(boolean oneCall) {
-        if (emulator && endpointUrl != null) {
+        if (emulator && clientFlags.endpointUrl != null) {
             throw usage("--emulator and --endpoint-url cannot be used together");
         }
         if (oneCall) {
@@ -355,39 +333,6 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private ClientOptions clientOptions() {
-        Optional<URI> endpoint = Optional.empty();
-        if (endpointUrl != null) {
-            String shown = withoutUserInfo(endpointUrl);
-            URI uri;
-            try {
-                uri = new URI(endpointUrl);
-                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                        || uri.getHost() == null) {
-                    throw new URISyntaxException(shown, "not an http or https URL with a host");
-                }
-            } catch (URISyntaxException e) {
-                throw usage("--endpoint-url must be an http or https URL: " + TerminalSafe.text(shown));
-            }
-            if (uri.getRawUserInfo() != null) {
-                // The SDK signs requests itself and sends no URL credentials; a password here would only be echoed.
-                throw usage("--endpoint-url must not hold a user name or password: " + TerminalSafe.text(shown));
-            }
-            endpoint = Optional.of(uri);
-        }
-        if (region != null && (region.isBlank() || WHITESPACE.matcher(region).find())) {
-            throw usage("--region must be a region name such as us-east-1: '" + region + "'");
-        }
-        if (readTimeout < 0) {
-            throw usage("--cli-read-timeout must not be negative: " + readTimeout);
-        }
-        if (connectTimeout < 0) {
-            throw usage("--cli-connect-timeout must not be negative: " + connectTimeout);
-        }
-        return new ClientOptions(endpoint, Optional.ofNullable(region), Optional.ofNullable(profile),
-                Duration.ofSeconds(readTimeout), Duration.ofSeconds(connectTimeout));
-    }
-
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
@@ -396,13 +341,8 @@ final class ListCommand implements Callable<Integer> {
      * A message on one line, safe to show on a terminal: service errors quote what the server sent, which may hold
      * control characters.
      */
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         return message == null ? "(no message)"
                 : TerminalSafe.text(message.strip().replaceAll("\\s*\\R\\s*", " "));
-    }
-
-    /** A URL with anything between its {@code //} and an {@code @} (a user name and password) shown as {@code ***}. */
-    static String withoutUserInfo(String url) {
-        return url.replaceFirst("//[^/?#]*@", "//***@");
     }
 }

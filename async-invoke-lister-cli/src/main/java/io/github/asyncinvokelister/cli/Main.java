@@ -55,6 +55,9 @@ public final class Main {
     static CommandLine commandLine(Dependencies dependencies, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new RootCommand())
                 .addSubcommand(new ListCommand(dependencies))
+                .addSubcommand(new CommandLine(new WaitCommand())
+                        .addSubcommand(new WaitCommand.AsyncInvokeCompleted(dependencies)))
+                .addSubcommand(new WatchCommand(dependencies))
                 .addSubcommand(new EmulatorCommand(dependencies.foreground()));
         // Registered after the subcommands are added, so that it reaches them.
         commandLine.registerConverter(InvocationStatus.class, new WireValueConverter<>(InvocationStatus.class));
