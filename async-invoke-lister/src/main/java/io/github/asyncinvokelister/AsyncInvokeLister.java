@@ -320,6 +320,15 @@ public final class AsyncInvokeLister implements AutoCloseable {
         return Paging.get(client, invocationArn);
     }
 
+    /**
+     * This lister without read-ahead, for {@link AsyncInvokeWatcher}, which counts its requests: a page fetched ahead
+     * that it stops before would be a request for nothing.
+     */
+    AsyncInvokeLister withoutPrefetch() {
+        return prefetchDepth == 0 ? this
+                : new AsyncInvokeLister(client, false, 0, null, emptyPageLimit, this::isClosed);
+    }
+
     /** The client listings go through; for tests of ownership. */
     BedrockRuntimeClient client() {
         return client;

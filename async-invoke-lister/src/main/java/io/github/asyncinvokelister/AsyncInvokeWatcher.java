@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,10 +39,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * }</pre>
  *
  * <p>Each poll lists the invocations in progress in the window the watched ones span (their submit times), then reads
- * those that have left it: with one listing request over their own window, and a {@code GetAsyncInvoke} for any that
- * request did not cover. For {@code P} invocations in progress in the window, a poll makes at most
- * {@code ceil(P / 1000) + 1} requests, plus at most one {@code GetAsyncInvoke} per watched invocation over the whole
- * wait (more only if the service reads an invocation as in progress that its listing of those in progress left out).
+ * those that have left it: from a listing of their own window, oldest first, and with a {@code GetAsyncInvoke} for
+ * any that listing did not reach. Its first page is one request a poll; a further page is read only while the pages
+ * so far found at least as many of those that left, so the rest of the listing and the {@code GetAsyncInvoke}s
+ * together cost at most one request per invocation over the whole wait. For {@code P} invocations in progress in the
+ * window, a poll makes at most {@code ceil(P / 1000) + 1} requests plus those (more only if the service reads an
+ * invocation as in progress that its listing of those in progress left out). The lister's read-ahead, if any, is not
+ * used: each request is one the watcher needs.
  * The first poll does not know the submit times yet: it lists every invocation in progress, and reads each
  * watched one it did not see there with {@code GetAsyncInvoke} (which is how an ARN the service does not know is
  * found out).
@@ -64,7 +68,6 @@ public final class AsyncInvokeWatcher {
     /** Submit times are in milliseconds: a window one millisecond wider on each side takes its ends in. */
     private static final Duration EDGE = Duration.ofMillis(1);
     private static final PaginationConfig WHOLE_PAGES = PaginationConfig.none().withPageSize(1000);
-    private static final PaginationConfig ONE_PAGE = PaginationConfig.builder().maxItems(1000).pageSize(1000).build();
 
     private final AsyncInvokeLister lister;
     private final Duration pollInterval;
@@ -84,7 +87,7 @@ public final class AsyncInvokeWatcher {
     }
 
     private AsyncInvokeWatcher(Builder builder) {
-        this.lister = Objects.requireNonNull(builder.lister, "lister");
+        this.lister = Objects.requireNonNull(builder.lister, "lister").withoutPrefetch();
         this.pollInterval = builder.pollInterval;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
@@ -317,12 +320,7 @@ public final class AsyncInvokeWatcher {
                 }
             }
             if (first != null) {
-                // One request over the window of those that left; a crowded window leaves some to GetAsyncInvoke.
-                ListResult window = lister.list(ListAsyncInvokesQuery.builder().submitTimeAfter(first.minus(EDGE))
-                        .submitTimeBefore(last.plus(EDGE)).sortOrder(SortOrder.ASCENDING).build(), ONE_PAGE);
-                Set<String> leaving = new HashSet<>(left);
-                window.items().stream().filter(s -> leaving.contains(s.invocationArn()))
-                        .forEach(s -> found.put(s.invocationArn(), s));
+                readWindow(left, first, last, found);
                 for (String arn : left) {
                     if (pending.get(arn) != null && !found.containsKey(arn)) {
                         alone.add(arn);
@@ -358,6 +356,37 @@ public final class AsyncInvokeWatcher {
                 }
             }
             return ended;
+        }
+
+        /**
+         * Reads the invocations that left the listing of those in progress from a listing of their own window, oldest
+         * first. The first page is the poll's one request; each further page is read only while the pages read so
+         * far are no more than the invocations they found, so that the pages and the {@code GetAsyncInvoke}s for what
+         * they miss never cost more than one request per invocation that left.
+         */
+        private void readWindow(List<String> left, Instant first, Instant last,
+                Map<String, AsyncInvokeSummary> found) {
+            Set<String> leaving = new HashSet<>(left);
+            ListAsyncInvokesQuery window = ListAsyncInvokesQuery.builder().submitTimeAfter(first.minus(EDGE))
+                    .submitTimeBefore(last.plus(EDGE)).sortOrder(SortOrder.ASCENDING).build();
+            int pages = 0;
+            int inWindow = 0;
+            try (Stream<SummaryPage> listed = lister.pages(window, WHOLE_PAGES)) {
+                Iterator<SummaryPage> it = listed.iterator();
+                while (it.hasNext()) {
+                    SummaryPage page = it.next();
+                    pages++;
+                    for (AsyncInvokeSummary summary : page.items()) {
+                        if (leaving.remove(summary.invocationArn())) {
+                            found.put(summary.invocationArn(), summary);
+                            inWindow++;
+                        }
+                    }
+                    if (leaving.isEmpty() || pages > inWindow || page.resumeToken().isEmpty()) {
+                        return;
+                    }
+                }
+            }
         }
 
         private ListAsyncInvokesQuery inProgressQuery() {

@@ -63,7 +63,11 @@ class AsyncInvokeWatcherTest {
     }
 
     private AsyncInvokeWatcher watcher(BedrockRuntimeClient client) {
-        return AsyncInvokeWatcher.builder().lister(AsyncInvokeLister.create(client)).pollInterval(POLL).clock(clock)
+        return watcher(AsyncInvokeLister.create(client));
+    }
+
+    private AsyncInvokeWatcher watcher(AsyncInvokeLister lister) {
+        return AsyncInvokeWatcher.builder().lister(lister).pollInterval(POLL).clock(clock)
                 .sleeper(duration -> {
                     sleeps.add(duration);
                     clock.advance(duration);
@@ -160,6 +164,55 @@ class AsyncInvokeWatcherTest {
         assertThat(listings(true)).hasSize(2 * polls - 1);
         assertThat(listings(false)).hasSizeLessThanOrEqualTo(polls);
         assertThat(gets()).isEmpty();
+    }
+
+    @Test
+    void aCrowdedWindowOfThoseThatLeftIsPagedThroughRatherThanReadOneByOne() {
+        // 3000 started in the same second, every other one ending at 100 s: 1500 leave in one poll, spread over a
+        // window of 3000, more than one page of the window's listing holds.
+        List<String> arns = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            arns.add(start(i % 2 == 0 ? RAY : REEL));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        emulator.clearRequests();
+
+        Map<String, AsyncInvokeSummary> ended = watcher(emulator.client()).awaitCompletion(arns,
+                Duration.ofMinutes(30));
+
+        assertThat(ended).hasSize(3000);
+        assertThat(ended.values().stream().filter(s -> s.status() == InvocationStatus.FAILED)).hasSize(1500);
+        // The first poll saw all 3000 in progress, so no invocation is read alone.
+        assertThat(gets()).isEmpty();
+        // Each of the two polls that saw invocations leave pages through their window: 3 pages of 1000 each.
+        assertThat(listings(false)).hasSize(6);
+        int polls = (int) listings(true).stream().filter(r -> !r.queryParameters().containsKey("nextToken")).count();
+        // The bound: ceil(P / 1000) + 1 a poll (P at most 3000), plus at most one request per invocation.
+        assertThat(emulator.requestCount()).isLessThanOrEqualTo(4L * polls + arns.size());
+    }
+
+    @Test
+    void aWindowListingThatFindsTooFewOfThoseThatLeftStopsAndReadsTheRestAlone() {
+        // 1500 that stay in progress, with 2 among them that end: the window of the 2 holds 1500, and its first page
+        // finds one of them. A second page would cost as much as the GetAsyncInvoke it saves; no third is read, even
+        // by a lister that reads ahead.
+        List<String> arns = new ArrayList<>();
+        arns.add(start(RAY));
+        for (int i = 0; i < 1500; i++) {
+            start(STUCK);
+        }
+        arns.add(start(RAY));
+        clock.advance(Duration.ofSeconds(1));
+        emulator.clearRequests();
+
+        Map<String, AsyncInvokeSummary> ended = watcher(AsyncInvokeLister.create(emulator.client()).withPrefetch(4))
+                .awaitCompletion(arns, Duration.ofMinutes(30));
+
+        assertThat(ended.values()).extracting(AsyncInvokeSummary::status).containsOnly(InvocationStatus.FAILED);
+        assertThat(listings(false)).hasSizeLessThanOrEqualTo(2);
+        assertThat(gets()).hasSizeLessThanOrEqualTo(1);
+        // The window's listing and the reads alone: at most one request more than the two invocations that left.
+        assertThat(listings(false).size() + gets().size()).isLessThanOrEqualTo(3);
     }
 
     @Test
