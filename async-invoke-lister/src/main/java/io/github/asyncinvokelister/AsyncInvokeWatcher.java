@@ -39,16 +39,16 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * }</pre>
  *
  * <p>Each poll lists the invocations in progress in the window the watched ones span (their submit times), then reads
- * those that have left it: from a listing of their own window, oldest first, and with a {@code GetAsyncInvoke} for
- * any that listing did not reach. Its first page is one request a poll; a further page is read only while the pages
- * so far found at least as many of those that left, so the rest of the listing and the {@code GetAsyncInvoke}s
- * together cost at most one request per invocation over the whole wait. For {@code P} invocations in progress in the
+ * those that have left it: from listings of their own window, oldest first, each page starting at the oldest not
+ * found yet, and with a {@code GetAsyncInvoke} for any those did not reach. The first page is one request a poll; a
+ * further page is read only while the pages so far found at least as many of those that left, so the other pages and
+ * the {@code GetAsyncInvoke}s together cost at most one request per invocation over the whole wait. For {@code P} invocations in progress in the
  * window, a poll makes at most {@code ceil(P / 1000) + 1} requests plus those (more only if the service reads an
  * invocation as in progress that its listing of those in progress left out). The lister's read-ahead, if any, is not
  * used: each request is one the watcher needs.
- * The first poll does not know the submit times yet: it lists every invocation in progress, and reads each
- * watched one it did not see there with {@code GetAsyncInvoke} (which is how an ARN the service does not know is
- * found out).
+ * The first poll does not know the submit times yet: it lists every invocation in progress, and reads the watched ones
+ * it did not see there from the listings of the {@code Completed} and then the {@code Failed}, newest first, by the
+ * same rule, and with {@code GetAsyncInvoke} (which is how an ARN the service does not know is found out).
  *
  * <p>An invocation ends when it is {@code Completed} or {@code Failed}; a status this library does not know is
  * waited out like {@code InProgress}. A poll that fails (throttling that outlasted the SDK's retries, a server error,
@@ -68,6 +68,7 @@ public final class AsyncInvokeWatcher {
     /** Submit times are in milliseconds: a window one millisecond wider on each side takes its ends in. */
     private static final Duration EDGE = Duration.ofMillis(1);
     private static final PaginationConfig WHOLE_PAGES = PaginationConfig.none().withPageSize(1000);
+    private static final PageRequest ONE_PAGE = PageRequest.first().withMaxResults(1000);
 
     private final AsyncInvokeLister lister;
     private final Duration pollInterval;
@@ -307,26 +308,23 @@ public final class AsyncInvokeWatcher {
             }
 
             Map<String, AsyncInvokeSummary> found = new HashMap<>();
-            List<String> alone = new ArrayList<>();
-            Instant first = null;
-            Instant last = null;
+            Set<String> unseen = new LinkedHashSet<>();
+            Map<String, Instant> leaving = new HashMap<>();
             for (String arn : left) {
                 Instant submitted = pending.get(arn);
                 if (submitted == null) {
-                    alone.add(arn);
+                    unseen.add(arn);
                 } else {
-                    first = first == null || submitted.isBefore(first) ? submitted : first;
-                    last = last == null || submitted.isAfter(last) ? submitted : last;
+                    leaving.put(arn, submitted);
                 }
             }
-            if (first != null) {
-                readWindow(left, first, last, found);
-                for (String arn : left) {
-                    if (pending.get(arn) != null && !found.containsKey(arn)) {
-                        alone.add(arn);
-                    }
-                }
+            if (!leaving.isEmpty()) {
+                readWindow(leaving, found);
+            } else if (!unseen.isEmpty()) {
+                readNewest(unseen, found);
             }
+            List<String> alone = new ArrayList<>(unseen);
+            alone.addAll(leaving.keySet());
             List<String> unknown = new ArrayList<>();
             for (String arn : alone) {
                 lister.get(arn).ifPresentOrElse(s -> found.put(arn, s), () -> unknown.add(arn));
@@ -359,31 +357,84 @@ public final class AsyncInvokeWatcher {
         }
 
         /**
-         * Reads the invocations that left the listing of those in progress from a listing of their own window, oldest
-         * first. The first page is the poll's one request; each further page is read only while the pages read so
-         * far are no more than the invocations they found, so that the pages and the {@code GetAsyncInvoke}s for what
-         * they miss never cost more than one request per invocation that left.
+         * Reads the invocations that left the listing of those in progress, with their submit times, from a listing
+         * of their window, oldest first, which starts again at the oldest not found yet whenever a page ends before
+         * it, so as to skip what lies between them. The first page is the poll's one request; each further one is read only while the
+         * pages so far are no more than the invocations they found, so that the pages and the {@code GetAsyncInvoke}s
+         * for what they miss never cost more than one request per invocation that left. Takes out of
+         * {@code leaving} what it found.
          */
-        private void readWindow(List<String> left, Instant first, Instant last,
-                Map<String, AsyncInvokeSummary> found) {
-            Set<String> leaving = new HashSet<>(left);
-            ListAsyncInvokesQuery window = ListAsyncInvokesQuery.builder().submitTimeAfter(first.minus(EDGE))
-                    .submitTimeBefore(last.plus(EDGE)).sortOrder(SortOrder.ASCENDING).build();
+        private void readWindow(Map<String, Instant> leaving, Map<String, AsyncInvokeSummary> found) {
+            List<Map.Entry<String, Instant>> oldestFirst = new ArrayList<>(leaving.entrySet());
+            oldestFirst.sort(Map.Entry.comparingByValue());
+            Instant last = oldestFirst.get(oldestFirst.size() - 1).getValue();
             int pages = 0;
-            int inWindow = 0;
-            try (Stream<SummaryPage> listed = lister.pages(window, WHOLE_PAGES)) {
-                Iterator<SummaryPage> it = listed.iterator();
-                while (it.hasNext()) {
-                    SummaryPage page = it.next();
-                    pages++;
-                    for (AsyncInvokeSummary summary : page.items()) {
-                        if (leaving.remove(summary.invocationArn())) {
-                            found.put(summary.invocationArn(), summary);
-                            inWindow++;
-                        }
+            int hits = 0;
+            int oldest = 0;
+            ListAsyncInvokesQuery window = null;
+            PageRequest request = ONE_PAGE;
+            while (true) {
+                while (!leaving.containsKey(oldestFirst.get(oldest).getKey())) {
+                    oldest++;
+                }
+                if (window == null) {
+                    window = ListAsyncInvokesQuery.builder()
+                            .submitTimeAfter(oldestFirst.get(oldest).getValue().minus(EDGE))
+                            .submitTimeBefore(last.plus(EDGE)).sortOrder(SortOrder.ASCENDING).build();
+                }
+                ServicePage page = lister.fetchPage(window, request);
+                pages++;
+                for (AsyncInvokeSummary summary : page.items()) {
+                    if (leaving.remove(summary.invocationArn()) != null) {
+                        found.put(summary.invocationArn(), summary);
+                        hits++;
                     }
-                    if (leaving.isEmpty() || pages > inWindow || page.resumeToken().isEmpty()) {
-                        return;
+                }
+                if (leaving.isEmpty() || pages > hits || page.nextToken().isEmpty()) {
+                    return;
+                }
+                while (!leaving.containsKey(oldestFirst.get(oldest).getKey())) {
+                    oldest++;
+                }
+                Instant reached = page.items().isEmpty() ? Instant.MIN
+                        : page.items().get(page.items().size() - 1).submitTime();
+                if (oldestFirst.get(oldest).getValue().isAfter(reached)) {
+                    // A gap with none of them in it: start again past it.
+                    window = null;
+                    request = ONE_PAGE;
+                } else {
+                    request = ONE_PAGE.withNextToken(page.nextToken().get());
+                }
+            }
+        }
+
+        /**
+         * Reads watched invocations not seen in progress, whose submit times are not known, from the listings of the
+         * {@code Completed} and then the {@code Failed}, newest first, as those are the ones most likely to have
+         * ended lately, by the rule of {@link #readWindow}. Takes out of {@code unseen} what it found.
+         */
+        private void readNewest(Set<String> unseen, Map<String, AsyncInvokeSummary> found) {
+            int pages = 0;
+            int hits = 0;
+            for (InvocationStatus status : List.of(InvocationStatus.COMPLETED, InvocationStatus.FAILED)) {
+                try (Stream<SummaryPage> listed = lister.pages(ListAsyncInvokesQuery.builder().statusEquals(status)
+                        .build(), WHOLE_PAGES)) {
+                    Iterator<SummaryPage> it = listed.iterator();
+                    while (it.hasNext()) {
+                        SummaryPage page = it.next();
+                        pages++;
+                        for (AsyncInvokeSummary summary : page.items()) {
+                            if (unseen.remove(summary.invocationArn())) {
+                                found.put(summary.invocationArn(), summary);
+                                hits++;
+                            }
+                        }
+                        if (unseen.isEmpty() || pages > hits) {
+                            return;
+                        }
+                        if (page.resumeToken().isEmpty()) {
+                            break;
+                        }
                     }
                 }
             }

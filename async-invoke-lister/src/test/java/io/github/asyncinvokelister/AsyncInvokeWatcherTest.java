@@ -95,7 +95,7 @@ class AsyncInvokeWatcherTest {
 
     private List<RecordedRequest> listings(boolean inProgress) {
         return emulator.requests().stream().filter(r -> r.path().equals("/async-invoke"))
-                .filter(r -> r.queryParameters().containsKey("statusEquals") == inProgress).toList();
+                .filter(r -> "InProgress".equals(r.queryParameters().get("statusEquals")) == inProgress).toList();
     }
 
     private List<RecordedRequest> gets() {
@@ -216,7 +216,7 @@ class AsyncInvokeWatcherTest {
     }
 
     @Test
-    void invocationsThatEndedBeforeTheWaitAreReadOnceEachAndTheWaitEndsAtOnce() {
+    void invocationsThatEndedBeforeTheWaitAreFoundByOneListingRequestAndTheWaitEndsAtOnce() {
         List<String> arns = startMany(6);
         clock.advance(Duration.ofHours(1));
 
@@ -225,8 +225,34 @@ class AsyncInvokeWatcherTest {
 
         assertThat(ended).hasSize(6);
         assertThat(sleeps).isEmpty();
-        assertThat(gets()).hasSize(6);
+        // The first page of the newest Completed has the 4 that completed and pays for the first of the newest
+        // Failed, which has the other 2.
         assertThat(listings(true)).hasSize(1);
+        assertThat(emulator.requests()).hasSize(3).extracting(r -> r.queryParameters().get("statusEquals"))
+                .containsExactly("InProgress", "Completed", "Failed");
+        assertThat(gets()).isEmpty();
+    }
+
+    @Test
+    void invocationsFarBackInTheHistoryAreReadAloneOnceAPageFindsTooFew() {
+        List<String> oldest;
+        try (Stream<AsyncInvokeSummary> all = AsyncInvokeLister.create(emulator.client()).stream(
+                ListAsyncInvokesQuery.builder().sortOrder(SortOrder.ASCENDING).build())) {
+            oldest = all.filter(s -> s.status() == InvocationStatus.COMPLETED
+                    || s.status() == InvocationStatus.FAILED).limit(3).map(AsyncInvokeSummary::invocationArn).toList();
+        }
+        startMany(1600);
+        clock.advance(Duration.ofHours(1));
+        emulator.clearRequests();
+
+        Map<String, AsyncInvokeSummary> ended = watcher(emulator.client()).awaitCompletion(oldest,
+                Duration.ofMinutes(30));
+
+        assertThat(ended.keySet()).containsExactlyElementsOf(oldest);
+        // The first page of the newest 1000 Completed found none of the 3: one GetAsyncInvoke each, and no other
+        // page.
+        assertThat(emulator.requests().stream().filter(r -> r.path().equals("/async-invoke"))).hasSize(2);
+        assertThat(gets()).hasSize(3);
     }
 
     @Test
