@@ -117,6 +117,8 @@ public final class AsyncInvokeWatcher {
      * @throws WaitTimeoutException if the timeout passed first; it holds the ended and the running
      * @throws WaitInterruptedException if the thread was interrupted; its flag is set again
      * @throws RequestFailedException if a poll failed in a way that waiting does not fix
+     * @throws ListingException if a listing broke the service's contract: {@link TokenCycleException},
+     *     {@link EmptyPagesException}
      */
     public Map<String, AsyncInvokeSummary> awaitCompletion(Collection<String> invocationArns, Duration timeout) {
         Objects.requireNonNull(invocationArns, "invocationArns");
@@ -179,7 +181,10 @@ public final class AsyncInvokeWatcher {
      * The stream ends when none the query matches is left in progress, or when it is closed; it polls only as it is
      * read, on the reading thread. Use it in try-with-resources.
      *
-     * <p>An invocation with a status this library does not know, not seen in progress, is not reported.
+     * <p>An invocation with a status this library does not know, not seen in progress, is not reported. Polls that
+     * fail are retried as in {@link #awaitCompletion}; reading the stream throws {@link WaitInterruptedException}
+     * when the thread is interrupted, {@link RequestFailedException} for a failure waiting does not fix, and
+     * {@link ListingException} for a listing that broke the service's contract.
      *
      * @param query the window and sort; without {@code statusEquals}, which the watcher sets itself
      * @return the ended invocations

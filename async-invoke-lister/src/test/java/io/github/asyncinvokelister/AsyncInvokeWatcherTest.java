@@ -340,6 +340,22 @@ class AsyncInvokeWatcherTest {
     }
 
     @Test
+    void aListingThatCyclesEndsTheWaitWithTheListingsException() {
+        List<String> arns = new ArrayList<>();
+        for (int i = 0; i < 1100; i++) {
+            arns.add(start(REEL));
+        }
+        emulator.clearRequests();
+        // The in-progress listing's second page hands back the token it was asked with.
+        emulator.faults().next(Fault.NONE, Fault.REPEAT_TOKEN);
+
+        assertThatThrownBy(() -> watcher(emulator.client()).awaitCompletion(arns, Duration.ofHours(1)))
+                .isInstanceOf(TokenCycleException.class);
+        assertThat(sleeps).isEmpty();
+        assertThat(emulator.requestCount()).isEqualTo(2);
+    }
+
+    @Test
     void anInterruptEndsTheWaitAndKeepsTheFlag() {
         List<String> arns = startMany(3);
         AsyncInvokeWatcher interrupting = AsyncInvokeWatcher.builder().lister(AsyncInvokeLister.create(

@@ -4,6 +4,7 @@ import io.github.asyncinvokelister.AsyncInvokeLister;
 import io.github.asyncinvokelister.AsyncInvokeSummary;
 import io.github.asyncinvokelister.AsyncInvokeWatcher;
 import io.github.asyncinvokelister.InvocationStatus;
+import io.github.asyncinvokelister.ListingException;
 import io.github.asyncinvokelister.RequestFailedException;
 import io.github.asyncinvokelister.UnknownInvocationException;
 import io.github.asyncinvokelister.WaitInterruptedException;
@@ -116,6 +117,10 @@ final class WaitCommand implements Callable<Integer> {
                     return ExitCode.OTHER_ERROR;
                 } catch (RequestFailedException e) {
                     err.println(WAITER + ListCommand.Failure.of(e.getCause() != null ? e.getCause() : e).message());
+                    return ExitCode.OTHER_ERROR;
+                } catch (ListingException e) {
+                    // The service broke the listing's contract: a token cycle, endless empty pages.
+                    err.println(WAITER + ListCommand.oneLine(e.getMessage()));
                     return ExitCode.OTHER_ERROR;
                 }
                 List<String> failed = ended.values().stream().filter(s -> s.status() == InvocationStatus.FAILED)

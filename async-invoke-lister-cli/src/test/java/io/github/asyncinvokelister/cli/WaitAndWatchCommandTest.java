@@ -121,6 +121,18 @@ class WaitAndWatchCommandTest {
                 .startsWith("Waiter AsyncInvokeCompleted failed: An error occurred (AccessDeniedException)");
     }
 
+    @Test
+    void aServiceThatSendsEmptyPagesForEverFailsTheWaiterWithOneLine() {
+        String arn = startJob(REEL);
+        emulator.faults().rate(Fault.EMPTY_PAGE_WITH_TOKEN, 1.0, 7);
+
+        Cli.Run run = waitFor(List.of(arn));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OTHER_ERROR);
+        assertThat(run.errLines()).singleElement().asString().startsWith("Waiter AsyncInvokeCompleted failed: ")
+                .contains("empty pages");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "--poll-interval|0s|--poll-interval must be positive",
