@@ -3,12 +3,14 @@
  * package {@code io.github.asyncinvokelister}; everything else is internal and not exported.
  */
 module io.github.asyncinvokelister {
-    // In the API's signatures: the client, its region, credentials and retry mode, and the SDK's exceptions.
+    // In the API's signatures: the clients, the region, credentials and retry mode, and the SDK's exceptions.
     requires transitive software.amazon.awssdk.services.bedrockruntime;
     requires transitive software.amazon.awssdk.core;
     requires transitive software.amazon.awssdk.regions;
     requires transitive software.amazon.awssdk.auth;
     requires transitive software.amazon.awssdk.identity.spi;
+    // SdkPublisher, the non-blocking lister's return type, is a Reactive Streams Publisher.
+    requires transitive org.reactivestreams;
 
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.http;

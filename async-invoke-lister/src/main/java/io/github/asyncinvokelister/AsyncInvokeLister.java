@@ -363,7 +363,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
                 prefetchExecutor, this::isClosed);
     }
 
-    private static SummaryPage toSummaryPage(WalkedPage<AsyncInvokeSummary> page) {
+    static SummaryPage toSummaryPage(WalkedPage<AsyncInvokeSummary> page) {
         return new SummaryPage(page.items(), Optional.ofNullable(page.resumeToken()));
     }
 

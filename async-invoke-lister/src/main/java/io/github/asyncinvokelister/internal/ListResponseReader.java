@@ -4,9 +4,13 @@ import io.github.asyncinvokelister.AsyncInvokeSummary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -31,6 +35,8 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
 
     /** Whether to read bodies, or leave every one to the SDK (for a client with interceptors of its own). */
     private final boolean reads;
+    /** Whether the client is the non-blocking one, whose body comes as a publisher, not a stream. */
+    private final boolean async;
     private byte[] buffer = new byte[8192];
     private int length;
     private PageSource.Page<AsyncInvokeSummary> page;
@@ -48,7 +54,17 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
      * SDK's parse of the real body.
      */
     ListResponseReader(boolean reads) {
+        this(reads, false);
+    }
+
+    /**
+     * A reader for a blocking client or, with {@code async}, for a non-blocking one: there the body is gathered from
+     * the publisher the SDK reads it from, and parsed once it is all in, on the HTTP client's thread, where the SDK
+     * would parse it.
+     */
+    ListResponseReader(boolean reads, boolean async) {
         this.reads = reads;
+        this.async = async;
     }
 
     @Override
@@ -59,11 +75,27 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
     @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
             ExecutionAttributes executionAttributes) {
+        if (async) {
+            return context.responseBody(); // the SDK's non-blocking client reads the publisher, below
+        }
         forget();
         if (!context.httpResponse().isSuccessful()) {
             return context.responseBody();
         }
         return context.responseBody().map(Reading::new);
+    }
+
+    @Override
+    public Optional<Publisher<ByteBuffer>> modifyAsyncHttpResponseContent(Context.ModifyHttpResponse context,
+            ExecutionAttributes executionAttributes) {
+        if (!async) {
+            return context.responsePublisher();
+        }
+        forget();
+        if (!context.httpResponse().isSuccessful()) {
+            return context.responsePublisher();
+        }
+        return context.responsePublisher().map(Gathering::new);
     }
 
     /** Forgets the last response, before a new request. */
@@ -99,6 +131,29 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
      */
     List<String> unknownMemberNames() {
         return ListResponseJson.unknownMemberNames(buffer, length);
+    }
+
+    /** Parses what is in the buffer, and returns what the SDK is to parse: {@code {}}, or the body as it came. */
+    private ByteBuffer parse() {
+        try {
+            page = reads ? ListResponseJson.read(buffer, length) : null;
+        } catch (MalformedPageException e) {
+            malformed = e;
+        }
+        return page != null || malformed != null ? ByteBuffer.wrap(EMPTY_RESPONSE)
+                : ByteBuffer.wrap(buffer, 0, length);
+    }
+
+    private void append(ByteBuffer bytes) throws IOException {
+        int n = bytes.remaining();
+        if (n > MAX_BODY - length) {
+            throw new IOException("the response body is longer than " + MAX_BODY + " bytes");
+        }
+        if (length + n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min(MAX_BODY, Math.max(2L * buffer.length, length + n)));
+        }
+        bytes.get(buffer, length, n);
+        length += n;
     }
 
     private void readAll(InputStream in) throws IOException {
@@ -150,15 +205,103 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
         private InputStream served() throws IOException {
             if (served == null) {
                 readAll(original);
-                try {
-                    page = reads ? ListResponseJson.read(buffer, length) : null;
-                } catch (MalformedPageException e) {
-                    malformed = e;
-                }
-                served = page != null || malformed != null ? new ByteArrayInputStream(EMPTY_RESPONSE)
-                        : new ByteArrayInputStream(buffer, 0, length);
+                ByteBuffer body = parse();
+                served = new ByteArrayInputStream(body.array(), body.arrayOffset() + body.position(),
+                        body.remaining());
             }
             return served;
+        }
+    }
+
+    /**
+     * The body the non-blocking SDK reads: the whole response is gathered, parsed here, and handed on as one buffer.
+     * A failure of the body's publisher (a connection that breaks) passes on as it is, so the SDK retries it as it
+     * would without this reader.
+     */
+    private final class Gathering implements Publisher<ByteBuffer> {
+        private final Publisher<ByteBuffer> original;
+
+        Gathering(Publisher<ByteBuffer> original) {
+            this.original = original;
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super ByteBuffer> downstream) {
+            original.subscribe(new Subscriber<ByteBuffer>() {
+                /** Guards the four below: the downstream's request and the upstream's end may race. */
+                private final Object lock = new Object();
+                private Subscription upstream;
+                private boolean wanted;
+                private ByteBuffer gathered;
+                private boolean sent;
+
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    upstream = subscription;
+                    downstream.onSubscribe(new Subscription() {
+                        @Override
+                        public void request(long n) {
+                            ByteBuffer ready;
+                            synchronized (lock) {
+                                boolean first = !wanted;
+                                wanted = true;
+                                ready = take();
+                                if (first && ready == null && !sent) {
+                                    // All of it, however many buffers: it is handed on only when it is all in.
+                                    upstream.request(Long.MAX_VALUE);
+                                }
+                            }
+                            deliver(ready);
+                        }
+
+                        @Override
+                        public void cancel() {
+                            upstream.cancel();
+                        }
+                    });
+                }
+
+                @Override
+                public void onNext(ByteBuffer bytes) {
+                    try {
+                        append(bytes);
+                    } catch (IOException e) {
+                        upstream.cancel();
+                        downstream.onError(e);
+                    }
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    downstream.onError(failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    ByteBuffer ready;
+                    synchronized (lock) {
+                        gathered = parse();
+                        ready = take();
+                    }
+                    deliver(ready);
+                }
+
+                /** The body, once, if it is in and was asked for. */
+                private ByteBuffer take() {
+                    if (gathered == null || !wanted || sent) {
+                        return null;
+                    }
+                    sent = true;
+                    return gathered;
+                }
+
+                private void deliver(ByteBuffer body) {
+                    if (body != null) {
+                        downstream.onNext(body);
+                        downstream.onComplete();
+                    }
+                }
+            });
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  *   <li>a failed request, a malformed response, or the lister's closing fails with
  *       {@link RequestFailedException}, whose token resumes at the page that failed.</li>
  * </ul>
- * Nothing is fetched before the first {@link #next()}, and each call fetches exactly one page.
+ * Nothing is fetched before the first {@link #next()}, and each call fetches exactly one page. A non-blocking caller
+ * makes the request itself, between {@link #prepare()} and {@link #complete}: the same algorithm, one state machine.
  *
  * @param <T> the item type
  */
@@ -107,7 +110,7 @@ final class PageWalker<T> implements Pages<T> {
     }
 
     /**
-     * Fetches and returns the next page.
+     * Fetches and returns the next page: {@link #prepare()}, the request, then {@link #complete}.
      *
      * @return the page
      * @throws NoSuchElementException if the walk is over
@@ -118,6 +121,27 @@ final class PageWalker<T> implements Pages<T> {
      */
     @Override
     public WalkedPage<T> next() {
+        Request request = prepare();
+        PageSource.Page<T> response;
+        try {
+            response = source.fetch(request.serviceToken(), request.maxResults());
+        } catch (RuntimeException e) {
+            throw failed(e, true);
+        }
+        return complete(response, request);
+    }
+
+    /**
+     * The next request, for a caller that makes it itself (the non-blocking lister): then
+     * {@link #complete(PageSource.Page, Request)} with its response, or {@link #failed(Throwable, boolean)} with its
+     * failure. Between the two, the walker must not be used.
+     *
+     * @return the request to make
+     * @throws NoSuchElementException if the walk is over
+     * @throws TokenCycleException if the previous page's {@code nextToken} was seen before in this listing
+     * @throws RequestFailedException if the lister was closed; the walk is then over
+     */
+    Request prepare() {
         if (done) {
             throw new NoSuchElementException("the listing is over");
         }
@@ -131,23 +155,51 @@ final class PageWalker<T> implements Pages<T> {
         if (listerClosed.getAsBoolean()) {
             throw fail("the lister was closed", new IllegalStateException("the lister is closed"));
         }
-        PageSource.Page<T> response;
-        try {
-            response = source.fetch(requestToken, maxResults);
-        } catch (SdkException e) {
-            if (isInterrupt(e)) {
+        return new Request(requestToken, maxResults, startNanos);
+    }
+
+    /**
+     * What a request that failed ends the walk with.
+     *
+     * @param e what the request threw, or what its future completed with (unwrapped or not)
+     * @param onCallerThread whether it failed on the thread that called: only then is an interrupt the caller's,
+     *     and its flag set again
+     * @return the listing's exception, or the {@link IllegalArgumentException} of a starting token the service
+     *     refused
+     */
+    RuntimeException failed(Throwable e, boolean onCallerThread) {
+        Throwable cause = e;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SdkException sdk) {
+            if (onCallerThread && isInterrupt(sdk)) {
                 Thread.currentThread().interrupt(); // the SDK may have cleared it; the caller's code should see it
             }
-            throw fail("a request failed after the SDK's retries (" + e.getClass().getSimpleName() + ")", e);
-        } catch (MalformedPageException e) {
-            throw fail("the response to request " + (pageNumber + 1) + " is malformed: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            done = true;
-            throw e; // the service refused the caller's own starting token
-        } catch (RuntimeException e) {
-            // Not the SDK's: the client was closed under the listing (a RejectedExecutionException), say.
-            throw fail("a request failed (" + e.getClass().getSimpleName() + ")", e);
+            return fail("a request failed after the SDK's retries (" + sdk.getClass().getSimpleName() + ")", sdk);
         }
+        if (cause instanceof MalformedPageException malformed) {
+            return fail("the response to request " + (pageNumber + 1) + " is malformed: " + malformed.getMessage(),
+                    malformed);
+        }
+        if (cause instanceof IllegalArgumentException refused) {
+            done = true;
+            return refused; // the service refused the caller's own starting token
+        }
+        // Not the SDK's: the client was closed under the listing (a RejectedExecutionException), say.
+        return fail("a request failed (" + cause.getClass().getSimpleName() + ")", cause);
+    }
+
+    /**
+     * The page a request's response makes.
+     *
+     * @param response the response to {@code request}
+     * @param request what {@link #prepare()} returned
+     * @return the page
+     * @throws EmptyPagesException if this page made one empty page too many in a row
+     */
+    WalkedPage<T> complete(PageSource.Page<T> response, Request request) {
         pageNumber++;
 
         List<T> all = response.items();
@@ -193,13 +245,23 @@ final class PageWalker<T> implements Pages<T> {
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("page {}: {} items, has next: {}, {} ms", pageNumber, page.items().size(), !done,
-                    (System.nanoTime() - startNanos) / 1_000_000);
+                    (System.nanoTime() - request.startNanos()) / 1_000_000);
         }
         return page;
     }
 
+    /**
+     * One request of the walk.
+     *
+     * @param serviceToken the service's {@code nextToken} to send, or {@code null} for the first page
+     * @param maxResults the {@code maxResults} to send, 1 to 1000
+     * @param startNanos when it was prepared, for the log
+     */
+    record Request(String serviceToken, int maxResults, long startNanos) {
+    }
+
     /** Ends the walk with the listing's exception for a request that failed, resuming at that request's page. */
-    private ListingException fail(String why, RuntimeException cause) {
+    private ListingException fail(String why, Throwable cause) {
         done = true;
         return new RequestFailedException("the listing stopped after " + pageNumber + " pages and " + delivered
                 + " items: " + why, position().encode(), cause);

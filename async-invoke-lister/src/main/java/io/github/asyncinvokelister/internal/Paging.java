@@ -5,10 +5,14 @@ import io.github.asyncinvokelister.ListAsyncInvokesQuery;
 import io.github.asyncinvokelister.PageRequest;
 import io.github.asyncinvokelister.RequestFailedException;
 import io.github.asyncinvokelister.ServicePage;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
@@ -40,6 +44,35 @@ public final class Paging {
                 new SdkPageSource(client, query, start.serviceToken(), "startingToken"), start, maxItems, pageSize,
                 emptyPageLimit, listerClosed);
         return prefetchDepth == 0 ? walker : new PrefetchingPages<>(walker, prefetchDepth, executor);
+    }
+
+    /**
+     * A listing over the SDK's non-blocking client, as a publisher: each subscription walks the listing that
+     * {@link #pages} would, with the same walker, and makes its requests without blocking.
+     *
+     * @param client the client; not closed here
+     * @param query the filters and sort
+     * @param start where to start
+     * @param maxItems the most items to deliver, or {@code Integer.MAX_VALUE} for no limit
+     * @param pageSize the {@code maxResults} of each request, 1 to 1000
+     * @param emptyPageLimit the most empty pages in a row, each with a new token, before the listing fails
+     * @param listerClosed whether the lister was closed: a subscription then fails at once, and a listing under way
+     *     at its next page
+     * @param elements the elements a page makes
+     * @param <E> the element type
+     * @return the publisher
+     */
+    public static <E> SdkPublisher<E> publisher(BedrockRuntimeAsyncClient client, ListAsyncInvokesQuery query,
+            PagingToken start, int maxItems, int pageSize, int emptyPageLimit, BooleanSupplier listerClosed,
+            Function<WalkedPage<AsyncInvokeSummary>, List<E>> elements) {
+        return new ListingPublisher<>(() -> {
+            if (listerClosed.getAsBoolean()) {
+                throw new IllegalStateException("the lister is closed");
+            }
+            SdkPageSource source = new SdkPageSource(client, query, start.serviceToken(), "startingToken");
+            return new ListingPublisher.Listing<>(new PageWalker<>(source, start, maxItems, pageSize, emptyPageLimit,
+                    listerClosed), source);
+        }, elements);
     }
 
     /**

@@ -7,6 +7,10 @@ import io.github.asyncinvokelister.OutputDataConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.core.SdkServiceClientConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeOutputDataConfig;
 import software.amazon.awssdk.services.bedrockruntime.model.AsyncInvokeS3OutputDataConfig;
@@ -17,13 +21,17 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 /**
  * Fetches {@code ListAsyncInvokes} pages through the AWS SDK as this library's records. {@link ListResponseReader}
  * reads each body; for the rare body it leaves to the SDK, and for every body on a client with interceptors of its
- * own, the SDK's result is mapped here instead. One instance serves one listing, one request at a time.
+ * own, the SDK's result is mapped here instead. One instance serves one listing, one request at a time, over a
+ * blocking or a non-blocking client.
  */
-final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
+final class SdkPageSource implements PageSource<AsyncInvokeSummary>, AsyncPageSource<AsyncInvokeSummary> {
     /** Where the SDK's own interceptors live. */
     private static final String SDK_PACKAGES = "software.amazon.awssdk.";
 
+    /** The client of a blocking source; {@code null} for a non-blocking one. */
     private final BedrockRuntimeClient client;
+    /** The client of a non-blocking source; {@code null} for a blocking one. */
+    private final BedrockRuntimeAsyncClient asyncClient;
     private final ListAsyncInvokesRequest baseRequest;
     private final ListResponseReader reader;
     /** The caller's first service token, until the first response shows whether the service takes it. */
@@ -41,25 +49,36 @@ final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
      * @param tokenName what the caller called that token, such as {@code "startingToken"}
      */
     SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query, String firstToken, String tokenName) {
-        this(client, query, firstToken, tokenName, new ListResponseReader(!hasInterceptorsOfItsOwn(client)));
-    }
-
-    /**
-     * Whether the client was built with execution interceptors other than the SDK's own (which look at checksums,
-     * trace ids and the like, never at what a {@code ListAsyncInvokes} response holds). Such an interceptor may look
-     * at the SDK's parse of a response (to count items, say) or change it: then every body goes to the SDK as it
-     * came, and the lister maps the SDK's result, as it did before it read bodies itself. (Interceptors registered
-     * for the whole class path are not in the client's configuration, and are not seen here.)
-     */
-    static boolean hasInterceptorsOfItsOwn(BedrockRuntimeClient client) {
-        return client.serviceClientConfiguration().overrideConfiguration().executionInterceptors().stream()
-                .anyMatch(interceptor -> !interceptor.getClass().getName().startsWith(SDK_PACKAGES));
+        this(client, query, firstToken, tokenName, new ListResponseReader(
+                !hasInterceptorsOfItsOwn(client.serviceClientConfiguration())));
     }
 
     /** A source whose bodies this reader reads. */
     SdkPageSource(BedrockRuntimeClient client, ListAsyncInvokesQuery query, String firstToken, String tokenName,
             ListResponseReader reader) {
+        this(client, null, query, firstToken, tokenName, reader);
+    }
+
+    /**
+     * Creates a non-blocking source for one listing, for {@link #fetchAsync}: the same requests and the same reading
+     * of each response as a blocking one. The reader reads the body the SDK has gathered, on the HTTP client's
+     * thread, as the SDK's own parse would.
+     *
+     * @param asyncClient the client to call; not closed here
+     * @param query the filters and sort sent with every request
+     * @param firstToken the service token of the first request, or {@code null}
+     * @param tokenName what the caller called that token
+     */
+    SdkPageSource(BedrockRuntimeAsyncClient asyncClient, ListAsyncInvokesQuery query, String firstToken,
+            String tokenName) {
+        this(null, asyncClient, query, firstToken, tokenName, new ListResponseReader(
+                !hasInterceptorsOfItsOwn(asyncClient.serviceClientConfiguration()), true));
+    }
+
+    private SdkPageSource(BedrockRuntimeClient client, BedrockRuntimeAsyncClient asyncClient,
+            ListAsyncInvokesQuery query, String firstToken, String tokenName, ListResponseReader reader) {
         this.client = client;
+        this.asyncClient = asyncClient;
         this.reader = reader;
         this.unconfirmedToken = firstToken;
         this.tokenName = tokenName;
@@ -71,6 +90,18 @@ final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
                 .sortOrder(query.sortOrder().map(Object::toString).orElse(null))
                 .overrideConfiguration(o -> o.addPlugin(reader))
                 .build();
+    }
+
+    /**
+     * Whether the client was built with execution interceptors other than the SDK's own (which look at checksums,
+     * trace ids and the like, never at what a {@code ListAsyncInvokes} response holds). Such an interceptor may look
+     * at the SDK's parse of a response (to count items, say) or change it: then every body goes to the SDK as it
+     * came, and the lister maps the SDK's result, as it did before it read bodies itself. (Interceptors registered
+     * for the whole class path are not in the client's configuration, and are not seen here.)
+     */
+    static boolean hasInterceptorsOfItsOwn(SdkServiceClientConfiguration configuration) {
+        return configuration.overrideConfiguration().executionInterceptors().stream()
+                .anyMatch(interceptor -> !interceptor.getClass().getName().startsWith(SDK_PACKAGES));
     }
 
     @Override
@@ -87,20 +118,79 @@ final class SdkPageSource implements PageSource<AsyncInvokeSummary> {
      * @return the page as the service sent it
      */
     Page<AsyncInvokeSummary> fetch(String serviceToken, Integer maxResults) {
+        if (client == null) {
+            throw new IllegalStateException("a non-blocking source fetches with fetchAsync");
+        }
         reader.forget();
         ListAsyncInvokesResponse response;
         try {
-            response = client.listAsyncInvokes(
-                    baseRequest.toBuilder().maxResults(maxResults).nextToken(serviceToken).build());
+            response = client.listAsyncInvokes(request(serviceToken, maxResults));
         } catch (ValidationException e) {
-            if (unconfirmedToken != null && unconfirmedToken.equals(serviceToken)) {
-                // Every other parameter was checked before the request: the token is what the service refused. Its
-                // message stays in the cause: a service may quote the value it refused.
-                throw new IllegalArgumentException(tokenName + " was rejected by the service ("
-                        + e.awsErrorDetails().errorCode() + "); the cause has its message", e);
-            }
-            throw e;
+            throw refused(e, serviceToken);
         }
+        return page(response);
+    }
+
+    /**
+     * Fetches one page without blocking. Cancelling the future abandons the request.
+     *
+     * @return the page as the service sent it, or the failure {@link #fetch(String, int)} would have thrown
+     */
+    @Override
+    public CompletableFuture<Page<AsyncInvokeSummary>> fetchAsync(String serviceToken, int maxResults) {
+        if (asyncClient == null) {
+            throw new IllegalStateException("a blocking source fetches with fetch");
+        }
+        reader.forget();
+        CompletableFuture<Page<AsyncInvokeSummary>> page = new CompletableFuture<>();
+        CompletableFuture<ListAsyncInvokesResponse> call;
+        try {
+            call = asyncClient.listAsyncInvokes(request(serviceToken, maxResults));
+        } catch (RuntimeException e) {
+            page.completeExceptionally(e); // a closed client, say
+            return page;
+        }
+        call.whenComplete((response, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            try {
+                if (cause instanceof ValidationException refusal) {
+                    throw refused(refusal, serviceToken);
+                }
+                if (cause != null) {
+                    page.completeExceptionally(cause);
+                } else {
+                    page.complete(page(response));
+                }
+            } catch (RuntimeException e) {
+                page.completeExceptionally(e);
+            }
+        });
+        page.whenComplete((ignored, failure) -> {
+            if (page.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return page;
+    }
+
+    private ListAsyncInvokesRequest request(String serviceToken, Integer maxResults) {
+        return baseRequest.toBuilder().maxResults(maxResults).nextToken(serviceToken).build();
+    }
+
+    /** The exception for a {@code ValidationException}: the caller's if it refused the caller's token. */
+    private RuntimeException refused(ValidationException e, String serviceToken) {
+        if (unconfirmedToken != null && unconfirmedToken.equals(serviceToken)) {
+            // Every other parameter was checked before the request: the token is what the service refused. Its
+            // message stays in the cause: a service may quote the value it refused.
+            return new IllegalArgumentException(tokenName + " was rejected by the service ("
+                    + e.awsErrorDetails().errorCode() + "); the cause has its message", e);
+        }
+        return e;
+    }
+
+    /** The page of a response: what the reader read, or the SDK's parse. */
+    private Page<AsyncInvokeSummary> page(ListAsyncInvokesResponse response) {
         unconfirmedToken = null;
         if (reader.malformed() != null) {
             throw reader.malformed();

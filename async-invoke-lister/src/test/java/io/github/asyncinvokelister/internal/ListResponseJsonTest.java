@@ -475,11 +475,11 @@ class ListResponseJsonTest {
 
     @Test
     void onlyAClientWithInterceptorsOfItsOwnHasEveryBodyParsedByTheSdk() {
-        assertThat(SdkPageSource.hasInterceptorsOfItsOwn(CLIENT)).isTrue();
+        assertThat(SdkPageSource.hasInterceptorsOfItsOwn(CLIENT.serviceClientConfiguration())).isTrue();
         try (BedrockRuntimeClient plain = BedrockRuntimeClient.builder().httpClient(HTTP).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "s")))
                 .build()) {
-            assertThat(SdkPageSource.hasInterceptorsOfItsOwn(plain)).isFalse();
+            assertThat(SdkPageSource.hasInterceptorsOfItsOwn(plain.serviceClientConfiguration())).isFalse();
         }
     }
 }
