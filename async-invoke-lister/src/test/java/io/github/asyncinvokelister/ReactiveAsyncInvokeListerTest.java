@@ -180,6 +180,50 @@ class ReactiveAsyncInvokeListerTest {
                 .items()).isEqualTo(Listings.newestFirst(emulator).subList(200, 2600));
     }
 
+    static Stream<Arguments> faults() {
+        String unreadable = "{\"asyncInvokeSummaries\": [{\"modelArn\": \"m\"}], \"nextToken\": \"x\"}";
+        return Stream.of(
+                Arguments.of("a throttle", Fault.THROTTLE),
+                Arguments.of("a server error", Fault.INTERNAL_ERROR),
+                Arguments.of("a connection reset", Fault.RESET_CONNECTION),
+                Arguments.of("a body cut short", Fault.TRUNCATED_BODY),
+                Arguments.of("a body that is not JSON", Fault.MALFORMED_BODY),
+                Arguments.of("a summary without its ARN", Fault.respond(unreadable)),
+                Arguments.of("a page larger than asked", Fault.OVERSIZED_PAGE),
+                Arguments.of("an empty page with a token", Fault.EMPTY_PAGE_WITH_TOKEN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void aFaultOnTheThirdPageEndsBothListersAlike(String name, Fault fault) throws Exception {
+        PaginationConfig pagination = PaginationConfig.builder().pageSize(100).maxItems(450).build();
+        emulator.faults().next(Fault.NONE, Fault.NONE, fault);
+        Object expected = outcome(() -> blocking.list(ListAsyncInvokesQuery.all(), pagination));
+        List<String> expectedRequests = requestLine();
+        emulator.clearRequests();
+        emulator.faults().next(Fault.NONE, Fault.NONE, fault);
+
+        Object actual = outcome(() -> reactive.list(ListAsyncInvokesQuery.all(), pagination)
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(requestLine()).isEqualTo(expectedRequests);
+    }
+
+    /** A listing's result, or what it failed with: the exception's class, token, partial items and cause's class. */
+    private static Object outcome(java.util.concurrent.Callable<ListResult> listing) {
+        try {
+            return listing.call();
+        } catch (Exception e) {
+            Throwable failure = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            if (failure instanceof ListingException listingFailure) {
+                return List.of(failure.getClass(), listingFailure.resumeToken(), listingFailure.partialItems(),
+                        String.valueOf(failure.getCause() == null ? null : failure.getCause().getClass()));
+            }
+            return failure.getClass();
+        }
+    }
+
     private static RequestFailedException catchListing(Runnable listing) {
         try {
             listing.run();
