@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * out the latency or a stall, so it declares itself blocking; {@link BedrockRuntimeEmulator#close()} ends every wait.
  */
 final class EmulatorHandler extends Handler.Abstract {
+    /** The most of a GET's body the emulator reads, and throws away, before it answers. */
+    private static final int DISCARDED_BODY_LIMIT = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(BedrockRuntimeEmulator.class);
     private static final String LIST_PATH = "/async-invoke";
     private static final String GET_PREFIX = "/async-invoke/";
@@ -115,6 +117,9 @@ final class EmulatorHandler extends Handler.Abstract {
             return;
         }
 
+        if (!method.equals("POST")) {
+            exchange.awaitEnd();
+        }
         if (method.equals("GET") && path.equals(LIST_PATH)) {
             listAsyncInvokes(exchange, arrived, method, path, rawQuery, params);
         } else if (method.equals("POST") && path.equals(LIST_PATH)) {
@@ -417,6 +422,16 @@ final class EmulatorHandler extends Handler.Abstract {
             this.callback = callback;
             this.method = request.getMethod();
             this.path = request.getHttpURI().getPath();
+        }
+
+        /**
+         * Waits for the end of a request whose body is not read (a GET's, empty): over HTTP/2 the SDK's async client
+         * sends the end of the request in a frame after the headers, and a response before it arrives makes Jetty
+         * reset a stream the client is still writing to, which fails the request on the client. What a body holds
+         * is discarded; past {@value #DISCARDED_BODY_LIMIT} bytes the rest is left unread.
+         */
+        void awaitEnd() throws IOException {
+            Content.Source.asInputStream(request).readNBytes(DISCARDED_BODY_LIMIT);
         }
 
         /**
