@@ -142,11 +142,14 @@ public final class ReactiveBenchmarks {
                 int rounds = 5;
                 double[] one = new double[rounds];
                 double[] sixteen = new double[rounds];
+                double[] sixteenCpu = new double[rounds];
                 double[] oneBlocking = new double[rounds];
                 double[] sixteenBlocking = new double[rounds];
                 for (int i = 0; i < rounds; i++) {
                     one[i] = reactiveListings(reactive, pagination, 1, items);
+                    long cpuBefore = processCpuNanos();
                     sixteen[i] = reactiveListings(reactive, pagination, LISTINGS, items);
+                    sixteenCpu[i] = (processCpuNanos() - cpuBefore) / 1e6;
                     oneBlocking[i] = blockingListings(blocking, two, pagination, 1, items);
                     sixteenBlocking[i] = blockingListings(blocking, two, pagination, LISTINGS, items);
                 }
@@ -155,6 +158,9 @@ public final class ReactiveBenchmarks {
                 System.out.printf("  items(), 2 event-loop threads: one %.0f ms, 16 at once %.0f ms: %.2fx;"
                         + " rounds %s / %s%n", median(one), median(sixteen), median(sixteen) / median(one),
                         millis(one), millis(sixteen));
+                System.out.printf("  items(), 16 at once: CPU of this JVM (client and emulator) %.0f ms, %.2f of the 2"
+                        + " cores over the wall time; rounds %s%n", median(sixteenCpu),
+                        median(sixteenCpu) / median(sixteen) / 2, millis(sixteenCpu));
                 System.out.printf("  blocking, a pool of 2 threads:  one %.0f ms, 16 at once %.0f ms: %.2fx;"
                         + " rounds %s / %s%n", median(oneBlocking), median(sixteenBlocking),
                         median(sixteenBlocking) / median(oneBlocking), millis(oneBlocking), millis(sixteenBlocking));
@@ -196,6 +202,11 @@ public final class ReactiveBenchmarks {
             check(listing.get(2, TimeUnit.MINUTES), items);
         }
         return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void check(long count, int items) {
