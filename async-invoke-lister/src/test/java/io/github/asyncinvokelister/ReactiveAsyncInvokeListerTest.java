@@ -377,6 +377,67 @@ class ReactiveAsyncInvokeListerTest {
     }
 
     @Test
+    void noSignalOverlapsOnSubscribeEvenWhenItAsksForItemsAndTakesItsTime() {
+        // A warm client, so that the first page comes well within the 300 ms onSubscribe takes.
+        reactive.list(ListAsyncInvokesQuery.all(), PaginationConfig.builder().maxItems(1).build()).join();
+        java.util.concurrent.atomic.AtomicBoolean inOnSubscribe = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        reactive.items(ListAsyncInvokesQuery.all(), PaginationConfig.builder().pageSize(10).maxItems(30).build())
+                .subscribe(new Subscriber<AsyncInvokeSummary>() {
+                    private int count;
+
+                    @Override
+                    public void onSubscribe(Subscription s) {
+                        inOnSubscribe.set(true);
+                        s.request(Long.MAX_VALUE);
+                        try {
+                            Thread.sleep(300); // the first page arrives meanwhile, on another thread
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        inOnSubscribe.set(false);
+                    }
+
+                    @Override
+                    public void onNext(AsyncInvokeSummary item) {
+                        overlapped.compareAndSet(false, inOnSubscribe.get());
+                        count++;
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        overlapped.compareAndSet(false, inOnSubscribe.get());
+                        done.complete(count);
+                    }
+                });
+
+        assertThat(done).succeedsWithin(WAIT).isEqualTo(30);
+        assertThat(overlapped).isFalse();
+    }
+
+    @Test
+    void anAttemptThatTimesOutIsRetriedAndTheListingIsTheBlockingListers() {
+        PaginationConfig pagination = PaginationConfig.builder().pageSize(200).maxItems(700).build();
+        ListResult expected = blocking.list(ListAsyncInvokesQuery.all(), pagination);
+        try (BedrockRuntimeAsyncClient retrying = emulator.asyncClientBuilder().overrideConfiguration(o -> o
+                .apiCallAttemptTimeout(Duration.ofMillis(300))).build()) {
+            emulator.faults().next(Fault.NONE, new Fault.Stall(Duration.ofSeconds(1)), Fault.NONE,
+                    new Fault.Stall(Duration.ofSeconds(1)));
+
+            ListResult result = ReactiveAsyncInvokeLister.create(retrying).list(ListAsyncInvokesQuery.all(),
+                    pagination).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+
+            assertThat(result).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void cancellingTheListFutureStopsTheListing() throws InterruptedException {
         emulator.faults().next(new Fault.Stall(Duration.ofSeconds(5)));
         CompletableFuture<ListResult> result = reactive.list(ListAsyncInvokesQuery.all(), PaginationConfig.none());

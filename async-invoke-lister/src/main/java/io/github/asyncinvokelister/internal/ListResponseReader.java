@@ -42,6 +42,8 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
     private PageSource.Page<AsyncInvokeSummary> page;
     /** What was wrong with the last body, if the reader read it and found a summary it cannot use. */
     private MalformedPageException malformed;
+    /** The latest attempt's body on a non-blocking client: only its bytes become the page. */
+    private volatile Gathering current;
 
     /** A reader that reads every body it can. */
     ListResponseReader() {
@@ -133,6 +135,19 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
         return ListResponseJson.unknownMemberNames(buffer, length);
     }
 
+    /**
+     * Takes in the whole body of an attempt, and returns what the SDK is to parse: for the latest attempt, the body
+     * parsed here ({@link #parse()}); for one the SDK has moved on from, the body as it came, which nothing reads.
+     */
+    private synchronized ByteBuffer parsed(Gathering attempt, byte[] body, int bodyLength) {
+        if (attempt != current) {
+            return ByteBuffer.wrap(body, 0, bodyLength);
+        }
+        buffer = body;
+        length = bodyLength;
+        return parse();
+    }
+
     /** Parses what is in the buffer, and returns what the SDK is to parse: {@code {}}, or the body as it came. */
     private ByteBuffer parse() {
         try {
@@ -142,18 +157,6 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
         }
         return page != null || malformed != null ? ByteBuffer.wrap(EMPTY_RESPONSE)
                 : ByteBuffer.wrap(buffer, 0, length);
-    }
-
-    private void append(ByteBuffer bytes) throws IOException {
-        int n = bytes.remaining();
-        if (n > MAX_BODY - length) {
-            throw new IOException("the response body is longer than " + MAX_BODY + " bytes");
-        }
-        if (length + n > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(MAX_BODY, Math.max(2L * buffer.length, length + n)));
-        }
-        bytes.get(buffer, length, n);
-        length += n;
     }
 
     private void readAll(InputStream in) throws IOException {
@@ -223,11 +226,18 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
 
         Gathering(Publisher<ByteBuffer> original) {
             this.original = original;
+            current = this;
         }
 
         @Override
         public void subscribe(Subscriber<? super ByteBuffer> downstream) {
             original.subscribe(new Subscriber<ByteBuffer>() {
+                /**
+                 * This attempt's own bytes: an attempt the SDK gave up on (a timeout) may still be receiving when the
+                 * next begins, so they share nothing until the body is all in.
+                 */
+                private byte[] bytes = new byte[8192];
+                private int count;
                 /** Guards the four below: the downstream's request and the upstream's end may race. */
                 private final Object lock = new Object();
                 private Subscription upstream;
@@ -262,13 +272,21 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
                 }
 
                 @Override
-                public void onNext(ByteBuffer bytes) {
-                    try {
-                        append(bytes);
-                    } catch (IOException e) {
+                public void onNext(ByteBuffer chunk) {
+                    int n = chunk.remaining();
+                    if (n > MAX_BODY - count) {
+                        // The SDK could not have held such a page either; it fails the attempt as a read would.
                         upstream.cancel();
-                        downstream.onError(e);
+                        downstream.onError(new IOException("the response body is longer than " + MAX_BODY
+                                + " bytes"));
+                        return;
                     }
+                    if (count + n > bytes.length) {
+                        bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BODY, Math.max(2L * bytes.length,
+                                (long) count + n)));
+                    }
+                    chunk.get(bytes, count, n);
+                    count += n;
                 }
 
                 @Override
@@ -280,7 +298,7 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
                 public void onComplete() {
                     ByteBuffer ready;
                     synchronized (lock) {
-                        gathered = parse();
+                        gathered = parsed(Gathering.this, bytes, count);
                         ready = take();
                     }
                     deliver(ready);

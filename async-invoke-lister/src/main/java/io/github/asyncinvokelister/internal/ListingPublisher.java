@@ -55,8 +55,7 @@ public final class ListingPublisher<T, E> implements SdkPublisher<E> {
             subscriber.onError(e);
             return;
         }
-        ListingSubscription<T, E> subscription = new ListingSubscription<>(subscriber, listing, elements);
-        subscriber.onSubscribe(subscription);
+        new ListingSubscription<>(subscriber, listing, elements).start();
     }
 
     /**
@@ -110,6 +109,27 @@ public final class ListingPublisher<T, E> implements SdkPublisher<E> {
             this.walker = listing.walker();
             this.source = listing.source();
             this.elements = elements;
+        }
+
+        /**
+         * Signals {@code onSubscribe} as the drain loop's owner, so that no signal can overlap it (rule 1.3) even when
+         * it asks for items and they come on another thread before it returns; then runs what it asked for.
+         */
+        void start() {
+            work.set(1);
+            try {
+                downstream.onSubscribe(this);
+            } catch (RuntimeException e) {
+                // Rule 2.13: a subscriber must not throw; this one is treated as having cancelled.
+                cancelled = true;
+                throw e;
+            } finally {
+                int missed = 1;
+                do {
+                    step();
+                    missed = work.addAndGet(-missed);
+                } while (missed != 0);
+            }
         }
 
         @Override
