@@ -13,7 +13,9 @@ CLI_JAR defaults to the newest async-invoke-lister-cli/target/async-invoke-liste
   at the same item;
 - the raw responses of --no-paginate / --max-results / --next-token, byte for byte;
 - ndjson and csv output against the AWS CLI's items;
-- that bad input fails in both (our exit code 252, before any output).
+- that bad input fails in both (our exit code 252, before any output);
+- the profile, region and credentials rules, over a server that records the key each request is signed with: the
+  same key and region, or the same one-line error (our exit code 253 where AWS CLI v1's is 255).
 
 It prints a line per failed check (per check with -v) and `cli conformance: N passed, M failed`, and exits 1 if
 any failed. Calls run in
@@ -23,6 +25,8 @@ import concurrent.futures
 import csv
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 
@@ -94,6 +98,80 @@ def same_items(aws, ours):
            f"items differ: aws {len(arns(aws_doc))}, ours {len(arns(our_doc))}")
     expect(list(aws_doc) == list(our_doc), f"keys differ: aws {list(aws_doc)}, ours {list(our_doc)}")
     return aws_doc, our_doc
+
+
+CONFIGURATION_EXIT = 253
+ENV_KEYS = {"AWS_ACCESS_KEY_ID": "AKIAENVENVENVENV0004", "AWS_SECRET_ACCESS_KEY": "s4"}
+# Each: a name, the environment beyond the files (dummy keys removed), and the flags (no --region unless given).
+CONFIGURATION_CASES = [
+    ("keys in the environment and --profile prod", ENV_KEYS, ["--profile", "prod", "--region", "us-east-1"]),
+    ("keys in the environment and AWS_PROFILE=prod", dict(ENV_KEYS, AWS_PROFILE="prod"), ["--region", "us-east-1"]),
+    ("--profile nosuch", ENV_KEYS, ["--profile", "nosuch", "--region", "us-east-1"]),
+    ("AWS_PROFILE=nosuch", dict(ENV_KEYS, AWS_PROFILE="nosuch"), ["--region", "us-east-1"]),
+    ("no region anywhere", ENV_KEYS, []),
+    ("the profile's region", {}, ["--profile", "prod"]),
+    ("AWS_DEFAULT_REGION", dict(ENV_KEYS, AWS_DEFAULT_REGION="eu-central-1"), []),
+    ("the default profile's keys", {}, ["--region", "us-east-1"]),
+    ("no credentials anywhere", {"NO_CREDENTIALS_FILE": "1"}, ["--region", "us-east-1"]),
+]
+
+
+class SigningRecorder:
+    """A server on 127.0.0.1 that answers an empty listing and records the key and region each request is signed
+    with; and config and credentials files with profiles prod, other and default."""
+
+    def __init__(self):
+        import http.server
+        import tempfile
+        import threading
+        recorder = self
+        self.seen = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                match = re.search(r"Credential=([A-Z0-9]+)/\d{8}/([a-z0-9-]+)/",
+                                  self.headers.get("Authorization") or "")
+                recorder.seen.append(f"{match.group(1)} {match.group(2)}" if match else "unsigned")
+                body = b'{"asyncInvokeSummaries": []}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.endpoint = f"http://127.0.0.1:{self.server.server_port}"
+        workdir = tempfile.mkdtemp(prefix="conformance-profiles-")
+        self.config = os.path.join(workdir, "config")
+        with open(self.config, "w", encoding="utf-8") as f:
+            f.write("[profile prod]\nregion = eu-west-1\n[profile other]\nregion = us-west-2\n")
+        self.credentials = os.path.join(workdir, "credentials")
+        with open(self.credentials, "w", encoding="utf-8") as f:
+            f.write("[prod]\naws_access_key_id = AKIAPRODPRODPROD0001\naws_secret_access_key = s1\n"
+                    "[default]\naws_access_key_id = AKIADEFAULTDEFAULT03\naws_secret_access_key = s3\n")
+        self.lock = threading.Lock()
+
+    def run(self, tools, tool, extra_env, args):
+        """One listing, alone (the record is shared): its exit code, its stderr, and the key it was signed with."""
+        env = {k: v for k, v in tools.env.items() if k not in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
+        env.update({"AWS_CONFIG_FILE": self.config, "AWS_SHARED_CREDENTIALS_FILE": self.credentials})
+        env.update(extra_env)
+        if env.pop("NO_CREDENTIALS_FILE", None):
+            env["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(os.path.dirname(self.config), "none")
+        command = (["aws", "bedrock-runtime"] if tool == "aws" else ["java", "-jar", tools.jar])
+        command += ["list-async-invokes", "--endpoint-url", self.endpoint] + args
+        with self.lock:
+            before = len(self.seen)
+            done = subprocess.run(command, env=env, capture_output=True, timeout=120)
+            key = self.seen[before] if len(self.seen) > before else None
+        return done.returncode, done.stderr.decode("utf-8").strip(), key
+
+    def close(self):
+        self.server.shutdown()
 
 
 def main():
@@ -230,6 +308,23 @@ def run_checks(tools, verbose):
             expect(aws_code != 0, f"aws accepted {args}")
             expect(code == USAGE_EXIT and out == "" and len(err.strip().splitlines()) == 1,
                    f"ours on {args}: exit {code}, stdout {out[:80]!r}, stderr {err.strip()!r}")
+
+    @check("profile, region and credentials: the same signing key and region, or the same one-line error")
+    def _():
+        signing = SigningRecorder()
+        try:
+            for name, env, args in CONFIGURATION_CASES:
+                results = {}
+                for tool in ("aws", "ours"):
+                    results[tool] = signing.run(tools, tool, env, args)
+                (aws_code, aws_err, aws_key), (code, err, key) = results["aws"], results["ours"]
+                expect(key == aws_key, f"{name}: signed with {key}, the AWS CLI with {aws_key}")
+                expect(err == aws_err, f"{name}: said {err!r}, the AWS CLI {aws_err!r}")
+                # AWS CLI v1 exits 255 for every error; we exit as v2 does, 253 for configuration.
+                expect((code == 0) == (aws_code == 0) and (code in (0, CONFIGURATION_EXIT)),
+                       f"{name}: exit {code}, the AWS CLI's {aws_code}")
+        finally:
+            signing.close()
 
     passed, failed = checks.run(verbose, workers=6)
     print(f"cli conformance: {passed} passed, {failed} failed")

@@ -23,11 +23,12 @@ final class ClientFlags {
     String endpointUrl;
 
     @Option(names = "--region", paramLabel = "<region>",
-            description = "The region; else AWS_REGION, the profile's region, or the SDK's other sources.")
+            description = "The region; else AWS_REGION, AWS_DEFAULT_REGION, or the profile's region.")
     private String region;
 
     @Option(names = "--profile", paramLabel = "<profile>",
-            description = "The profile of the shared config and credentials files to use.")
+            description = "The profile of the shared config and credentials files to use; else AWS_PROFILE. Its"
+                    + " credentials beat the environment's keys, as in the AWS CLI.")
     private String profile;
 
     @Option(names = "--cli-read-timeout", paramLabel = "<seconds>", defaultValue = "60",

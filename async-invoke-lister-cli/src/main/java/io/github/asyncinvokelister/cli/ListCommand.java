@@ -159,11 +159,14 @@ final class ListCommand implements Callable<Integer> {
                 ? BedrockRuntimeEmulator.builder().generated(EMULATOR_ITEMS, EMULATOR_SEED).start()
                 : null;
         try {
-            BedrockRuntimeClientBuilder builder = embedded != null ? embedded.clientBuilder()
-                    : dependencies.clients().builder(clientOptions);
             BedrockRuntimeClient client;
             try {
+                BedrockRuntimeClientBuilder builder = embedded != null ? embedded.clientBuilder()
+                        : dependencies.clients().builder(clientOptions);
                 client = builder.build();
+            } catch (ConfigurationException e) {
+                err.println(e.getMessage());
+                return ExitCode.CONFIGURATION;
             } catch (SdkClientException e) {
                 // Building resolves the region, the one setting that has no default.
                 err.println(clientFlags.cannotBuild(e));

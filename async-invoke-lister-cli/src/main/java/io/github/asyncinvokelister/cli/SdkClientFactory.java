@@ -2,72 +2,174 @@ package io.github.asyncinvokelister.cli;
 
 import io.github.asyncinvokelister.AsyncInvokeLister;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
 /**
- * Clients as the AWS CLI sets them up: the region from {@code --region}, else the SDK's region chain; credentials
- * from the SDK's default chain; {@code --profile} choosing the profile both read; the endpoint from
- * {@code --endpoint-url}; read and connect timeouts in seconds, 0 for none. Beyond the AWS CLI's, which has none, a
- * request with its retries is cut off after {@link #DEFAULT_REQUEST_TIMEOUT} (the library's own default), so a server
- * that sends a byte a second, or asks for retries without end, cannot keep the tool running for ever. The SDK's own
- * defaults do the rest (retries, and {@code AWS_ENDPOINT_URL} and the like from the environment).
+ * Clients as the AWS CLI sets them up, with its rules checked against AWS CLI 1.45.11:
+ * <ul>
+ *   <li>the profile is {@code --profile}, else {@code AWS_PROFILE}, else {@code default}; a profile named either way
+ *       that neither the config nor the credentials file has is an error naming it;</li>
+ *   <li>the region is {@code --region}, else {@code AWS_REGION} (as the SDKs and AWS CLI v2 read it), else
+ *       {@code AWS_DEFAULT_REGION}, else the profile's {@code region}; with none it is an error;</li>
+ *   <li>the credentials: with {@code --profile}, the profile's, then the container's and the instance's, but never
+ *       the environment's, so that {@code --profile prod} cannot sign with another account's key; otherwise the
+ *       environment's ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}), then the
+ *       profile's, the container's and the instance's. They are resolved before any request, and none is an
+ *       error.</li>
+ * </ul>
+ * Those errors are {@link ConfigurationException}s with the AWS CLI's words. The endpoint is {@code --endpoint-url};
+ * read and connect timeouts are in seconds, 0 for none. Beyond the AWS CLI's, which has none, a request with its
+ * retries is cut off after {@link #DEFAULT_REQUEST_TIMEOUT} (the library's own default), so a server that sends a
+ * byte a second, or asks for retries without end, cannot keep the tool running for ever.
  */
 final class SdkClientFactory implements ClientFactory {
     /** How long one request, its retries included, may take. */
     static final Duration DEFAULT_REQUEST_TIMEOUT = AsyncInvokeLister.Builder.DEFAULT_API_CALL_TIMEOUT;
+    static final String NO_REGION = "You must specify a region. You can also configure your region by running"
+            + " \"aws configure\".";
+    static final String NO_CREDENTIALS = "Unable to locate credentials. You can configure credentials by running"
+            + " \"aws configure\".";
 
+    /** Fixed credentials for tests, or {@code null} to resolve them as the AWS CLI does. */
     private final AwsCredentialsProvider credentials;
     private final Duration requestTimeout;
+    private final Function<String, String> environment;
+    private final Supplier<ProfileFile> profiles;
+    /** The container's and the instance's credentials, after the profile's. */
+    private final Supplier<List<AwsCredentialsProvider>> remote;
 
-    /** With the SDK's default credentials chain. */
+    /** As the AWS CLI resolves everything. */
     SdkClientFactory() {
         this(null);
     }
 
     /**
-     * With fixed credentials, or the default chain for {@code null}, and this bound on a request with its retries.
+     * With fixed credentials, or the AWS CLI's for {@code null}, and this bound on a request with its retries.
      *
-     * @param credentials the credentials, or {@code null} for the default chain
+     * @param credentials the credentials, or {@code null} to resolve them
      * @param requestTimeout how long a request, its retries included, may take
      */
     SdkClientFactory(AwsCredentialsProvider credentials, Duration requestTimeout) {
-        this.credentials = credentials;
-        this.requestTimeout = requestTimeout;
+        this(credentials, requestTimeout, System::getenv, ProfileFile::defaultProfileFile,
+                () -> List.of(ContainerCredentialsProvider.builder().build(),
+                        InstanceProfileCredentialsProvider.builder().build()));
     }
 
     /**
-     * With fixed credentials instead of the default chain, so tests need no environment.
+     * With fixed credentials instead of resolving them, so tests need no environment.
      *
-     * @param credentials the credentials, or {@code null} for the default chain
+     * @param credentials the credentials, or {@code null} to resolve them
      */
     SdkClientFactory(AwsCredentialsProvider credentials) {
         this(credentials, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * With the environment, the profile files and the remote credential sources a test gives.
+     *
+     * @param credentials fixed credentials, or {@code null} to resolve them
+     * @param requestTimeout how long a request, its retries included, may take
+     * @param environment the environment's variables, {@code null} for one not set
+     * @param profiles the config and credentials files, read when a client is made
+     * @param remote the container's and the instance's credential providers
+     */
+    SdkClientFactory(AwsCredentialsProvider credentials, Duration requestTimeout,
+            Function<String, String> environment, Supplier<ProfileFile> profiles,
+            Supplier<List<AwsCredentialsProvider>> remote) {
+        this.credentials = credentials;
+        this.requestTimeout = requestTimeout;
+        this.environment = environment;
+        this.profiles = profiles;
+        this.remote = remote;
     }
 
     // The project standardises on apache-client, which SDK 2.57 deprecates in favour of apache5-client.
     @SuppressWarnings("deprecation")
     @Override
     public BedrockRuntimeClientBuilder builder(ClientOptions options) {
+        ProfileFile profileFile = profiles.get();
+        Optional<String> named = options.profile().or(() -> env("AWS_PROFILE"));
+        named.ifPresent(name -> {
+            if (profileFile.profile(name).isEmpty()) {
+                throw new ConfigurationException("The config profile (" + name + ") could not be found");
+            }
+        });
+        String profileName = named.orElse(ProfileFileSystemSetting.AWS_PROFILE.defaultValue());
+        Optional<Profile> profile = profileFile.profile(profileName);
+        Region region = options.region().or(() -> env("AWS_REGION")).or(() -> env("AWS_DEFAULT_REGION"))
+                .or(() -> profile.flatMap(p -> p.property("region")))
+                .map(Region::of).orElseThrow(() -> new ConfigurationException(NO_REGION));
+
         // Apache's 0 is "no timeout", as the AWS CLI's is.
         BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .socketTimeout(options.readTimeout())
-                        .connectionTimeout(options.connectTimeout()));
+                        .connectionTimeout(options.connectTimeout()))
+                .region(region)
+                .credentialsProvider(credentials != null ? credentials
+                        : resolved(options.profile().isPresent(), profileFile, profileName));
         options.endpointUrl().ifPresent(builder::endpointOverride);
-        options.region().map(Region::of).ifPresent(builder::region);
-        // The client's profile name steers its default region chain and default credentials chain alike.
-        // One override for both: a second call would replace the first.
+        // The profile's other settings (retry mode, say) come from the same profile. One override for all: a second
+        // call would replace the first.
         builder.overrideConfiguration(o -> {
             o.apiCallTimeout(requestTimeout);
-            options.profile().ifPresent(o::defaultProfileName);
+            o.defaultProfileFile(profileFile);
+            o.defaultProfileName(profileName);
         });
-        if (credentials != null) {
-            builder.credentialsProvider(credentials);
-        }
         return builder;
+    }
+
+    /** The credentials, resolved now, so that their absence is one line before any request. */
+    private AwsCredentialsProvider resolved(boolean profileGiven, ProfileFile profileFile, String profileName) {
+        List<AwsCredentialsProvider> chain = new ArrayList<>();
+        if (!profileGiven) {
+            Optional<String> keyId = env("AWS_ACCESS_KEY_ID");
+            Optional<String> secret = env("AWS_SECRET_ACCESS_KEY");
+            if (keyId.isPresent() && secret.isPresent()) {
+                Optional<String> token = env("AWS_SESSION_TOKEN");
+                chain.add(StaticCredentialsProvider.create(token.isPresent()
+                        ? AwsSessionCredentials.create(keyId.get(), secret.get(), token.get())
+                        : AwsBasicCredentials.create(keyId.get(), secret.get())));
+            }
+        }
+        if (profileFile.profile(profileName).isPresent()) {
+            chain.add(ProfileCredentialsProvider.builder().profileFile(profileFile).profileName(profileName).build());
+        }
+        chain.addAll(remote.get());
+        if (chain.isEmpty()) {
+            throw new ConfigurationException(NO_CREDENTIALS);
+        }
+        AwsCredentialsProvider provider = AwsCredentialsProviderChain.builder().credentialsProviders(chain)
+                .reuseLastProviderEnabled(true).build();
+        try {
+            provider.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new ConfigurationException(NO_CREDENTIALS);
+        }
+        return provider;
+    }
+
+    private Optional<String> env(String name) {
+        return Optional.ofNullable(environment.apply(name)).filter(value -> !value.isBlank());
     }
 }

@@ -92,6 +92,9 @@ final class WaitCommand implements Callable<Integer> {
             BedrockRuntimeClient client;
             try {
                 client = dependencies.clients().builder(options).build();
+            } catch (ConfigurationException e) {
+                err.println(e.getMessage());
+                return ExitCode.CONFIGURATION;
             } catch (SdkClientException e) {
                 err.println(clientFlags.cannotBuild(e));
                 return ExitCode.CONFIGURATION;

@@ -86,6 +86,9 @@ final class WatchCommand implements Callable<Integer> {
         BedrockRuntimeClient client;
         try {
             client = dependencies.clients().builder(options).build();
+        } catch (ConfigurationException e) {
+            err.println(e.getMessage());
+            return ExitCode.CONFIGURATION;
         } catch (SdkClientException e) {
             err.println(clientFlags.cannotBuild(e));
             return ExitCode.CONFIGURATION;

@@ -17,8 +17,14 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
 
 /** The clients the real factory makes: what the flags set, and timeouts that hold over HTTP. */
 class SdkClientFactoryTest {
+    /** A config file with the profile the tests name. */
+    static final java.util.function.Supplier<software.amazon.awssdk.profiles.ProfileFile> OPS_PROFILE = () ->
+            software.amazon.awssdk.profiles.ProfileFile.builder().type(
+                    software.amazon.awssdk.profiles.ProfileFile.Type.CONFIGURATION).content(
+                    "[profile ops]\nregion = ap-south-1\n").build();
     private static final SdkClientFactory FACTORY = new SdkClientFactory(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
+            SdkClientFactory.DEFAULT_REQUEST_TIMEOUT, name -> null, OPS_PROFILE, java.util.List::of);
 
     @Test
     void setsTheEndpointTheRegionAndTheProfile() {
@@ -64,7 +70,7 @@ class SdkClientFactoryTest {
 
     @Test
     void boundsARequestWithItsRetriesByDefaultAndKeepsTheProfile() {
-        BedrockRuntimeClientBuilder builder = new SdkClientFactory().builder(new ClientOptions(Optional.empty(),
+        BedrockRuntimeClientBuilder builder = FACTORY.builder(new ClientOptions(Optional.empty(),
                 Optional.of("us-east-1"), Optional.of("ops"), Duration.ofSeconds(60), Duration.ofSeconds(60)));
 
         assertThat(builder.overrideConfiguration().apiCallTimeout()).hasValue(Duration.ofMinutes(2));
