@@ -2,6 +2,7 @@ package io.github.asyncinvokelister.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,6 +31,16 @@ final class ClientFlags {
             description = "The profile of the shared config and credentials files to use; else AWS_PROFILE. Its"
                     + " credentials beat the environment's keys, as in the AWS CLI.")
     private String profile;
+
+    @Option(names = "--ca-bundle", paramLabel = "<file>",
+            description = "PEM certificates to trust instead of the JDK's; else AWS_CA_BUNDLE or the profile's"
+                    + " ca_bundle.")
+    private Path caBundle;
+
+    @Option(names = "--no-verify-ssl",
+            description = "Check no certificate and no host name (a warning says so): anyone on the path can read and"
+                    + " change the traffic.")
+    private boolean noVerifySsl;
 
     @Option(names = "--cli-read-timeout", paramLabel = "<seconds>", defaultValue = "60",
             description = "The most seconds to wait for data on the socket; 0 for no limit. Default 60.")
@@ -73,8 +84,13 @@ final class ClientFlags {
         if (connectTimeout < 0) {
             throw usage("--cli-connect-timeout must not be negative: " + connectTimeout);
         }
+        if (noVerifySsl) {
+            spec.commandLine().getErr().println("warning: --no-verify-ssl: no certificate or host name is checked;"
+                    + " anyone on the path can read and change the traffic");
+        }
         return new ClientOptions(endpoint, Optional.ofNullable(region), Optional.ofNullable(profile),
-                Duration.ofSeconds(readTimeout), Duration.ofSeconds(connectTimeout));
+                Duration.ofSeconds(readTimeout), Duration.ofSeconds(connectTimeout), Optional.ofNullable(caBundle),
+                !noVerifySsl);
     }
 
     /** The line for a client that could not be built: building resolves the region, which has no default. */

@@ -1,6 +1,7 @@
 package io.github.asyncinvokelister.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,14 +14,24 @@ import java.util.Optional;
  * @param profile {@code --profile}: the shared config and credentials profile; the SDK's default when absent
  * @param readTimeout {@code --cli-read-timeout}; {@link Duration#ZERO} for none
  * @param connectTimeout {@code --cli-connect-timeout}; {@link Duration#ZERO} for none
+ * @param caBundle {@code --ca-bundle}: the certificates to trust instead of the JDK's; else {@code AWS_CA_BUNDLE} or
+ *     the profile's {@code ca_bundle}
+ * @param verifySsl false for {@code --no-verify-ssl}: no certificate or host name is checked
  */
 record ClientOptions(Optional<URI> endpointUrl, Optional<String> region, Optional<String> profile,
-        Duration readTimeout, Duration connectTimeout) {
+        Duration readTimeout, Duration connectTimeout, Optional<Path> caBundle, boolean verifySsl) {
     ClientOptions {
         Objects.requireNonNull(endpointUrl, "endpointUrl");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(caBundle, "caBundle");
+    }
+
+    /** Options that trust the JDK's certificates, or the environment's or profile's bundle, and verify them. */
+    ClientOptions(Optional<URI> endpointUrl, Optional<String> region, Optional<String> profile, Duration readTimeout,
+            Duration connectTimeout) {
+        this(endpointUrl, region, profile, readTimeout, connectTimeout, Optional.empty(), true);
     }
 }

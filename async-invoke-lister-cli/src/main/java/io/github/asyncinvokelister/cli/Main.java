@@ -37,6 +37,9 @@ public final class Main {
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            // --no-verify-ssl prints its own one-line warning; the SDK's would be a second.
+            System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http.apache.ApacheHttpClient",
+                    "error");
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8));

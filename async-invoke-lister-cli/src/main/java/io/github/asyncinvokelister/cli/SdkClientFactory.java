@@ -1,12 +1,23 @@
 package io.github.asyncinvokelister.cli;
 
 import io.github.asyncinvokelister.AsyncInvokeLister;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -16,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvide
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -23,6 +35,7 @@ import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * Clients as the AWS CLI sets them up, with its rules checked against AWS CLI 1.45.11:
@@ -37,6 +50,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
  *       profile's, the container's and the instance's. They are resolved before any request, and none is an
  *       error.</li>
  * </ul>
+ * Certificates are the JDK's, or those of {@code --ca-bundle}, else {@code AWS_CA_BUNDLE}, else the profile's
+ * {@code ca_bundle} (a PEM file, trusted instead of the JDK's); {@code --no-verify-ssl} checks none, nor the host name.
  * Those errors are {@link ConfigurationException}s with the AWS CLI's words. The endpoint is {@code --endpoint-url};
  * read and connect timeouts are in seconds, 0 for none. Beyond the AWS CLI's, which has none, a request with its
  * retries is cut off after {@link #DEFAULT_REQUEST_TIMEOUT} (the library's own default), so a server that sends a
@@ -121,10 +136,21 @@ final class SdkClientFactory implements ClientFactory {
                 .map(Region::of).orElseThrow(() -> new ConfigurationException(NO_REGION));
 
         // Apache's 0 is "no timeout", as the AWS CLI's is.
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder()
+                .socketTimeout(options.readTimeout())
+                .connectionTimeout(options.connectTimeout());
+        Optional<Path> caBundle = options.caBundle().or(() -> env("AWS_CA_BUNDLE").map(Path::of))
+                .or(() -> profile.flatMap(p -> p.property("ca_bundle")).map(Path::of));
+        if (caBundle.isPresent()) {
+            TrustManager[] trusted = trustManagers(caBundle.get());
+            http.tlsTrustManagersProvider(() -> trusted);
+        }
+        // Without verification, the host name is not checked either, as the AWS CLI's --no-verify-ssl does not.
+        AttributeMap trustAll = AttributeMap.builder()
+                .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE).build();
         BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .socketTimeout(options.readTimeout())
-                        .connectionTimeout(options.connectTimeout()))
+                .httpClientBuilder(options.verifySsl() ? http
+                        : serviceDefaults -> http.buildWithDefaults(trustAll.merge(serviceDefaults)))
                 .region(region)
                 .credentialsProvider(credentials != null ? credentials
                         : resolved(options.profile().isPresent(), profileFile, profileName));
@@ -167,6 +193,28 @@ final class SdkClientFactory implements ClientFactory {
             throw new ConfigurationException(NO_CREDENTIALS);
         }
         return provider;
+    }
+
+    /** Trust in the certificates of a PEM bundle, and in them only, as the AWS CLI's {@code ca_bundle}. */
+    private static TrustManager[] trustManagers(Path bundle) {
+        try (InputStream in = Files.newInputStream(bundle)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            if (i == 0) {
+                throw new ConfigurationException("Could not read the CA bundle " + bundle
+                        + ": it holds no certificate");
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory.getTrustManagers();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigurationException("Could not read the CA bundle " + bundle + ": "
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+        }
     }
 
     private Optional<String> env(String name) {
