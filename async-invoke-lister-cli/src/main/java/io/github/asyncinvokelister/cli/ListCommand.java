@@ -184,33 +184,65 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    /** The listing, page by page; each page printed whole before the next is fetched. */
+    /**
+     * The listing, page by page; each page printed whole before the next is fetched. A SIGINT or SIGTERM (Ctrl-C, a
+     * {@code kill}) ends it as an error would, between two pages: {@code json} is closed as a valid document with the
+     * {@code NextToken} that resumes after the last item printed, standard error says so, the progress line is
+     * erased, and the process exits as killed by the signal (130 for SIGINT, as the AWS CLI does; 143 for SIGTERM).
+     */
+    @SuppressWarnings("try") // the signal's registration is a resource only to be removed at the end
     private int listing(BedrockRuntimeClient client, ListAsyncInvokesQuery query, PaginationConfig pagination,
             SummaryWriter writer, PrintWriter err) {
         PrintWriter out = writer.out;
-        Optional<String> resumeToken = Optional.empty();
-        int pagesPrinted = 0;
-        int itemsPrinted = 0;
+        Printed printed = new Printed();
         try (Progress progress = Progress.onTerminal(dependencies.stderrIsTerminal().getAsBoolean(), err);
-             Stream<SummaryPage> pages = AsyncInvokeLister.create(client).pages(query, pagination)) {
+             Stream<SummaryPage> pages = AsyncInvokeLister.create(client).pages(query, pagination);
+             Interrupts.Registration signals = dependencies.interrupts().onSignal(() -> {
+                 // On the signal's thread; the JVM halts when this returns.
+                 synchronized (printed) {
+                     if (printed.ended) {
+                         return;
+                     }
+                     printed.ended = true;
+                     progress.stop();
+                     Optional<String> token = printed.pages > 0 ? printed.resumeToken : pagination.startingToken();
+                     writer.interrupted(token);
+                     out.flush();
+                     err.println(token.map(value -> "interrupted after " + printed.items + " items; to resume after"
+                             + " them: --starting-token " + value).orElse("interrupted after " + printed.items
+                             + " items"));
+                     err.flush();
+                 }
+             })) {
             Iterator<SummaryPage> iterator = pages.iterator();
             while (iterator.hasNext()) {
                 SummaryPage page = iterator.next();
-                progress.printed(page.items().size(), () -> writer.page(page.items()));
-                resumeToken = page.resumeToken();
-                pagesPrinted++;
-                itemsPrinted += page.items().size();
+                synchronized (printed) {
+                    if (printed.ended) {
+                        return ExitCode.OTHER_ERROR; // a signal closed the output; the JVM is halting
+                    }
+                    progress.printed(page.items().size(), () -> writer.page(page.items()));
+                    printed.page(page);
+                }
                 if (out.checkError()) {
                     // Whoever reads the output has gone (a closed pipe): stop quietly, as the AWS CLI does.
                     return ExitCode.OK;
                 }
             }
+            synchronized (printed) {
+                if (printed.ended) {
+                    return ExitCode.OTHER_ERROR;
+                }
+                printed.ended = true;
+                writer.end(printed.resumeToken);
+            }
+            return ExitCode.OK;
         } catch (ListingException e) {
             // The library's token is exact: it resumes right after the last item it delivered, which was printed.
             Failure failure = Failure.of(e.getCause() != null ? e.getCause() : e);
-            return failed(failure, pagesPrinted, itemsPrinted, e.resumeToken(), writer, err);
+            return failed(failure, printed, e.resumeToken(), writer, err);
         } catch (IllegalArgumentException e) {
-            if (pagesPrinted == 0) {
+            if (printed.pages == 0) {
                 // The service refused the starting token: the library says so on the first request, and keeps the
                 // service's words in the cause. Here the user typed the token, so they may be shown.
                 String message = e.getCause() instanceof AwsServiceException service
@@ -218,12 +250,25 @@ final class ListCommand implements Callable<Integer> {
                         : e.getMessage();
                 throw usage(Flags.rename(message, FLAGS));
             }
-            return failed(Failure.of(e), pagesPrinted, itemsPrinted, resumeToken, writer, err);
+            return failed(Failure.of(e), printed, printed.resumeToken, writer, err);
         } catch (RuntimeException e) {
-            return failed(Failure.of(e), pagesPrinted, itemsPrinted, resumeToken, writer, err);
+            return failed(Failure.of(e), printed, printed.resumeToken, writer, err);
         }
-        writer.end(resumeToken);
-        return ExitCode.OK;
+    }
+
+    /** What a listing has printed: read by the signal's thread too, under the object's lock. */
+    private static final class Printed {
+        int pages;
+        int items;
+        Optional<String> resumeToken = Optional.empty();
+        /** Whether the output was closed: by the listing's end, an error, or a signal. */
+        boolean ended;
+
+        void page(SummaryPage page) {
+            pages++;
+            items += page.items().size();
+            resumeToken = page.resumeToken();
+        }
     }
 
     /** {@code --no-paginate}: one request with the raw parameters, and the raw response. */
@@ -242,14 +287,20 @@ final class ListCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static int failed(Failure failure, int pagesPrinted, int itemsPrinted, Optional<String> resumeToken,
-            SummaryWriter writer, PrintWriter err) {
-        Optional<String> token = pagesPrinted > 0 ? resumeToken : Optional.empty();
-        writer.abort(token);
-        err.println(failure.message());
-        token.ifPresent(value -> err.println("printed " + itemsPrinted + " items before the error; to resume after"
-                + " them: --starting-token " + value));
-        return failure.exitCode();
+    private static int failed(Failure failure, Printed printed, Optional<String> resumeToken, SummaryWriter writer,
+            PrintWriter err) {
+        synchronized (printed) {
+            if (printed.ended) {
+                return failure.exitCode(); // a signal closed the output first
+            }
+            printed.ended = true;
+            Optional<String> token = printed.pages > 0 ? resumeToken : Optional.empty();
+            writer.abort(token);
+            err.println(failure.message());
+            token.ifPresent(value -> err.println("printed " + printed.items + " items before the error; to resume"
+                    + " after them: --starting-token " + value));
+            return failure.exitCode();
+        }
     }
 
     /**

@@ -64,12 +64,12 @@ final class Progress implements AutoCloseable {
     }
 
     /**
-     * Whether this process's standard error is a terminal: there is a console (standard input and output are
-     * terminals) and file descriptor 2 is a terminal device. Java has no call for the latter; on Linux
-     * {@code /proc/self/fd/2} names the device, elsewhere this answers {@code false}.
+     * Whether this process's standard error is a terminal device, whatever standard input and output are (a listing
+     * piped into a file still shows its progress). Java has no call for it; on Linux {@code /proc/self/fd/2} names
+     * the device, elsewhere this answers {@code false}.
      */
     static boolean stderrIsTerminal() {
-        return System.console() != null && isTerminal(2);
+        return isTerminal(2);
     }
 
     /**
@@ -108,13 +108,18 @@ final class Progress implements AutoCloseable {
         draw();
     }
 
-    /** Stops the ticker and erases the line. */
-    @Override
-    public synchronized void close() {
+    /** Stops the ticker and erases the line: {@link #close()}, for a signal's thread that ends the listing. */
+    synchronized void stop() {
         if (ticker != null) {
             ticker.shutdownNow();
         }
         erase();
+    }
+
+    /** Stops the ticker and erases the line. */
+    @Override
+    public void close() {
+        stop();
     }
 
     private void draw() {

@@ -56,6 +56,13 @@ abstract sealed class SummaryWriter {
     void abort(Optional<String> resumeToken) {
     }
 
+    /**
+     * Closes a listing a signal cut short: {@code json} as a whole document even if nothing was written yet, with the
+     * token that resumes after the last page written; the other formats write nothing, as the message carries it.
+     */
+    void interrupted(Optional<String> resumeToken) {
+    }
+
     /** Writes the one response of {@code --no-paginate}, with the service's own token. */
     void response(List<AsyncInvokeSummary> items, Optional<String> serviceNextToken) {
         page(items);
@@ -125,6 +132,11 @@ abstract sealed class SummaryWriter {
             if (begun()) {
                 end(resumeToken);
             }
+        }
+
+        @Override
+        void interrupted(Optional<String> resumeToken) {
+            end(resumeToken);
         }
 
         @Override
