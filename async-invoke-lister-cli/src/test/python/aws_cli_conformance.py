@@ -13,6 +13,7 @@ CLI_JAR defaults to the newest async-invoke-lister-cli/target/async-invoke-liste
   at the same item;
 - the raw responses of --no-paginate / --max-results / --next-token, byte for byte;
 - ndjson and csv output against the AWS CLI's items;
+- --output text and --query, byte for byte, over the cases of the golden cases file;
 - that bad input fails in both (our exit code 252, before any output);
 - the profile, region and credentials rules, over a server that records the key each request is signed with: the
   same key and region, or the same one-line error (our exit code 253 where AWS CLI v1's is 255).
@@ -308,6 +309,19 @@ def run_checks(tools, verbose):
             expect(aws_code != 0, f"aws accepted {args}")
             expect(code == USAGE_EXIT and out == "" and len(err.strip().splitlines()) == 1,
                    f"ours on {args}: exit {code}, stdout {out[:80]!r}, stderr {err.strip()!r}")
+
+    @check("--output text and --query: the AWS CLI's bytes, for each case of the golden cases file")
+    def _():
+        golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden",
+                              "aws-cli-text-query", "cases.txt")
+        with open(golden, encoding="utf-8") as f:
+            cases = [line.rstrip("\n").split(" ") for line in f if line.strip() and not line.startswith("#")]
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            results = [(case, pool.submit(tools.both, case)) for case in cases]
+        for case, future in results:
+            (aws_code, aws_out, aws_err), (code, out, err) = future.result()
+            expect(aws_code == 0 and code == 0, f"{' '.join(case)}: exit {aws_code} and {code}: {aws_err}{err}")
+            expect(out == aws_out, f"{' '.join(case)}: the output differs from the AWS CLI's")
 
     @check("profile, region and credentials: the same signing key and region, or the same one-line error")
     def _():

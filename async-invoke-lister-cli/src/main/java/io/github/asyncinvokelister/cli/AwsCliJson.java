@@ -55,11 +55,26 @@ final class AwsCliJson {
      * Writes {@code value} as {@code json.dumps} does with {@code indent=4}, its first line unindented and nested
      * lines indented from {@code level}.
      *
-     * @param value a {@code String}, a {@code Map<String, ?>} or a {@code List<?>} of them
+     * @param value a {@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code null} (what a
+     *     {@code --query} may give), a {@code Map<String, ?>} or a {@code List<?>} of them
      */
     static StringBuilder indented(Object value, int level, StringBuilder out) {
         if (value instanceof String string) {
             return quote(string, out);
+        }
+        if (value == null) {
+            return out.append("null");
+        }
+        if (value instanceof Boolean bool) {
+            return out.append(bool ? "true" : "false");
+        }
+        if (value instanceof Double number) {
+            // json.dumps writes floats as repr does, and NaN and infinities as these words.
+            return out.append(number.isNaN() ? "NaN" : number.isInfinite() ? (number > 0 ? "Infinity" : "-Infinity")
+                    : TextFormat.PythonFloat.repr(number));
+        }
+        if (value instanceof Number number) {
+            return out.append(number);
         }
         boolean isMap = value instanceof Map;
         Iterable<?> entries = isMap ? ((Map<?, ?>) value).entrySet() : (List<?>) value;

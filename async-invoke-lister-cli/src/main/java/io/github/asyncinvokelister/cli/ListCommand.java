@@ -116,8 +116,14 @@ final class ListCommand implements Callable<Integer> {
     private String nextToken;
 
     @Option(names = "--output", paramLabel = "<format>", defaultValue = "json",
-            description = "json (the AWS CLI's output, the default), ndjson (a summary a line), table or csv.")
+            description = "json (the AWS CLI's output, the default), text (the AWS CLI's), ndjson (a summary a"
+                    + " line), table or csv.")
     private OutputFormat output;
+
+    @Option(names = "--query", paramLabel = "<jmespath>",
+            description = "A JMESPath expression, as the AWS CLI's: with json, over the whole result, so nothing is"
+                    + " printed until the listing ends; with text, over each page as it comes.")
+    private String query;
 
     @Mixin
     private ClientFlags clientFlags;
@@ -151,6 +157,7 @@ final class ListCommand implements Callable<Integer> {
         ListAsyncInvokesQuery query = query();
         PaginationConfig pagination = oneCall ? PaginationConfig.none() : pagination();
         PageRequest pageRequest = oneCall ? pageRequest() : PageRequest.first();
+        Optional<Query> compiled = jmesPath();
         ClientOptions clientOptions = clientFlags.options();
 
         PrintWriter out = spec.commandLine().getOut();
@@ -173,7 +180,10 @@ final class ListCommand implements Callable<Integer> {
                 return ExitCode.CONFIGURATION;
             }
             try (client) {
-                SummaryWriter writer = output.writer(out, err, dependencies.stdoutIsTerminal().getAsBoolean());
+                SummaryWriter writer = compiled.isEmpty()
+                        ? output.writer(out, err, dependencies.stdoutIsTerminal().getAsBoolean())
+                        : output == OutputFormat.TEXT ? new SummaryWriter.Text(out, err, compiled)
+                        : new SummaryWriter.QueriedJson(out, err, compiled.get());
                 return oneCall ? oneCall(client, query, pageRequest, writer, err)
                         : listing(client, query, pagination, writer, err);
             }
@@ -324,6 +334,21 @@ final class ListCommand implements Callable<Integer> {
                 return new Failure("Error during pagination: " + oneLine(e.getMessage()), ExitCode.OTHER_ERROR);
             }
             return new Failure("error: " + oneLine(e.getMessage()), ExitCode.OTHER_ERROR);
+        }
+    }
+
+    /** {@code --query}, compiled, for the outputs that take it; a bad one is a bad flag, before any request. */
+    private Optional<Query> jmesPath() {
+        if (query == null) {
+            return Optional.empty();
+        }
+        if (output != OutputFormat.JSON && output != OutputFormat.TEXT) {
+            throw usage("--query works with --output json or text, not " + output);
+        }
+        try {
+            return Optional.of(Query.compile(query));
+        } catch (IllegalArgumentException e) {
+            throw usage(TerminalSafe.text(e.getMessage()));
         }
     }
 

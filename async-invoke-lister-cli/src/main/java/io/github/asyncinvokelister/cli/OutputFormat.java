@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 enum OutputFormat {
     /** What the AWS CLI prints with {@code --output json}, its default. */
     JSON("json", SummaryWriter.Json::new),
+    /** What the AWS CLI prints with {@code --output text}: tab-separated, a page at a time. */
+    TEXT("text", SummaryWriter.Text::new),
     /** One summary a line, each the object the {@code json} output lists. */
     NDJSON("ndjson", SummaryWriter.Ndjson::new),
     /** Aligned columns for people. */

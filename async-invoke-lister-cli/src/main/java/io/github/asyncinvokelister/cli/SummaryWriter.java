@@ -3,7 +3,10 @@ package io.github.asyncinvokelister.cli;
 import io.github.asyncinvokelister.AsyncInvokeSummary;
 import io.github.asyncinvokelister.OutputDataConfig;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,7 +43,12 @@ abstract sealed class SummaryWriter {
             item(item, text);
             itemsWritten++;
         }
+        pageEnd(text);
         write(text);
+    }
+
+    /** What follows a page's items, for formats that write a page as a whole. */
+    void pageEnd(StringBuilder text) {
     }
 
     /** Ends a listing, with the token that resumes it if {@code --max-items} stopped it. */
@@ -161,6 +169,115 @@ abstract sealed class SummaryWriter {
                     AwsCliJson.quote(value, text.append(",\n").append(LIST_INDENT).append('"').append(tokenName)
                             .append("\": ")));
             text.append("\n}\n");
+        }
+    }
+
+    /**
+     * The AWS CLI's {@code --output text}, and its {@code --query} with it: as the AWS CLI does, each page is
+     * formatted (and queried) on its own, as {@code {"asyncInvokeSummaries": [...]}}, and a {@code --max-items} token
+     * last as {@code {"NextToken": {"NextToken": "..."}}}, so the output streams a page at a time. Columns come from
+     * the keys of a page's items, so where pages differ (one with a {@code failureMessage}, one without) the lines of
+     * one page differ from another's, as in the AWS CLI.
+     */
+    static final class Text extends SummaryWriter {
+        private final Optional<Query> query;
+        private final List<Object> page = new ArrayList<>();
+        private Optional<String> leadingServiceToken = Optional.empty();
+
+        Text(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
+            this(out, err, Optional.empty());
+        }
+
+        Text(PrintWriter out, PrintWriter err, Optional<Query> query) {
+            super(out, err);
+            this.query = query;
+        }
+
+        @Override
+        void response(List<AsyncInvokeSummary> items, Optional<String> serviceNextToken) {
+            // One response, not a listing: the AWS CLI formats it whole, its own token with it.
+            leadingServiceToken = serviceNextToken;
+            page(items);
+        }
+
+        @Override
+        void header(StringBuilder text) {
+        }
+
+        @Override
+        void item(AsyncInvokeSummary item, StringBuilder text) {
+            page.add(AwsCliJson.summary(item));
+        }
+
+        @Override
+        void pageEnd(StringBuilder text) {
+            Map<String, Object> response = new LinkedHashMap<>();
+            leadingServiceToken.ifPresent(token -> response.put(SERVICE_NEXT_TOKEN, token));
+            response.put("asyncInvokeSummaries", new ArrayList<>(page));
+            page.clear();
+            TextFormat.format(query.isPresent() ? query.get().search(response) : response, text);
+        }
+
+        @Override
+        void finish(String tokenName, Optional<String> token, StringBuilder text) {
+            token.ifPresent(value -> {
+                Map<String, Object> next = Map.of(tokenName, Map.of(tokenName, value));
+                TextFormat.format(query.isPresent() ? query.get().search(next) : next, text);
+            });
+        }
+    }
+
+    /**
+     * {@code --output json} with {@code --query}: as the AWS CLI does, the expression is applied to the whole result,
+     * {@code {"asyncInvokeSummaries": [...all...], "NextToken": "..."}}, so nothing is printed before the listing
+     * ends, and every item is held until then. A listing an error or a signal cuts short prints the expression's
+     * result over what it had, with the token that resumes after it.
+     */
+    static final class QueriedJson extends SummaryWriter {
+        private final Query query;
+        private final List<Object> items = new ArrayList<>();
+        private Optional<String> leadingServiceToken = Optional.empty();
+
+        QueriedJson(PrintWriter out, PrintWriter err, Query query) {
+            super(out, err);
+            this.query = query;
+        }
+
+        @Override
+        void response(List<AsyncInvokeSummary> page, Optional<String> serviceNextToken) {
+            leadingServiceToken = serviceNextToken;
+            page(page);
+            end(SERVICE_NEXT_TOKEN, Optional.empty());
+        }
+
+        @Override
+        void abort(Optional<String> resumeToken) {
+            if (begun()) {
+                end(resumeToken);
+            }
+        }
+
+        @Override
+        void interrupted(Optional<String> resumeToken) {
+            end(resumeToken);
+        }
+
+        @Override
+        void header(StringBuilder text) {
+        }
+
+        @Override
+        void item(AsyncInvokeSummary item, StringBuilder text) {
+            items.add(AwsCliJson.summary(item));
+        }
+
+        @Override
+        void finish(String tokenName, Optional<String> token, StringBuilder text) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            leadingServiceToken.ifPresent(value -> result.put(SERVICE_NEXT_TOKEN, value));
+            result.put("asyncInvokeSummaries", items);
+            token.ifPresent(value -> result.put(tokenName, value));
+            AwsCliJson.indented(query.search(result), 0, text).append('\n');
         }
     }
 

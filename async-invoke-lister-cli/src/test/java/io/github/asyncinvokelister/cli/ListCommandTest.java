@@ -281,7 +281,7 @@ class ListCommandTest {
                         "--submit-time-after must be before --submit-time-before"),
                 Arguments.of(List.of("--submit-time-after", "2025-05-01", "--submit-time-before", "2025-05-01"),
                         "--submit-time-after must be before --submit-time-before"),
-                Arguments.of(List.of("--output", "xml"), "'--output': expected one of json, ndjson, table, csv"),
+                Arguments.of(List.of("--output", "xml"), "'--output': expected one of json, text, ndjson, table, csv"),
                 Arguments.of(List.of("--cli-read-timeout", "-1"), "--cli-read-timeout must not be negative: -1"),
                 Arguments.of(List.of("--cli-connect-timeout", "-1"), "--cli-connect-timeout must not be negative"),
                 Arguments.of(List.of("--endpoint-url", "localhost:4566"), "--endpoint-url must be an http or https"),
