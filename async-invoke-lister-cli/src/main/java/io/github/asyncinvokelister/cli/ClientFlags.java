@@ -42,6 +42,10 @@ final class ClientFlags {
                     + " change the traffic.")
     private boolean noVerifySsl;
 
+    @Option(names = "--debug",
+            description = "Show each request and response on standard error; never a credential or a signature.")
+    private boolean debug;
+
     @Option(names = "--cli-read-timeout", paramLabel = "<seconds>", defaultValue = "60",
             description = "The most seconds to wait for data on the socket; 0 for no limit. Default 60.")
     private int readTimeout;
@@ -90,7 +94,7 @@ final class ClientFlags {
         }
         return new ClientOptions(endpoint, Optional.ofNullable(region), Optional.ofNullable(profile),
                 Duration.ofSeconds(readTimeout), Duration.ofSeconds(connectTimeout), Optional.ofNullable(caBundle),
-                !noVerifySsl);
+                !noVerifySsl, debug ? Optional.of(spec.commandLine().getErr()) : Optional.empty());
     }
 
     /** The line for a client that could not be built: building resolves the region, which has no default. */

@@ -1,5 +1,6 @@
 package io.github.asyncinvokelister.cli;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param caBundle {@code --ca-bundle}: the certificates to trust instead of the JDK's; else {@code AWS_CA_BUNDLE} or
  *     the profile's {@code ca_bundle}
  * @param verifySsl false for {@code --no-verify-ssl}: no certificate or host name is checked
+ * @param debugLog {@code --debug}: where each request and response is shown
  */
 record ClientOptions(Optional<URI> endpointUrl, Optional<String> region, Optional<String> profile,
-        Duration readTimeout, Duration connectTimeout, Optional<Path> caBundle, boolean verifySsl) {
+        Duration readTimeout, Duration connectTimeout, Optional<Path> caBundle, boolean verifySsl,
+        Optional<PrintWriter> debugLog) {
     ClientOptions {
         Objects.requireNonNull(endpointUrl, "endpointUrl");
         Objects.requireNonNull(region, "region");
@@ -27,11 +30,12 @@ record ClientOptions(Optional<URI> endpointUrl, Optional<String> region, Optiona
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(caBundle, "caBundle");
+        Objects.requireNonNull(debugLog, "debugLog");
     }
 
     /** Options that trust the JDK's certificates, or the environment's or profile's bundle, and verify them. */
     ClientOptions(Optional<URI> endpointUrl, Optional<String> region, Optional<String> profile, Duration readTimeout,
             Duration connectTimeout) {
-        this(endpointUrl, region, profile, readTimeout, connectTimeout, Optional.empty(), true);
+        this(endpointUrl, region, profile, readTimeout, connectTimeout, Optional.empty(), true, Optional.empty());
     }
 }

@@ -8,7 +8,12 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command-line tool's entry point: {@code java -jar async-invoke-lister-cli-<version>-all.jar <command>}.
@@ -45,13 +50,47 @@ public final class Main {
                 StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        int exitCode = commandLine(Dependencies.system(), out, err).execute(args);
+        int exitCode = execute(commandLine(Dependencies.system(), out, err), args);
         out.flush();
         err.flush();
         // Returning keeps `mvn exec:java` alive after a success; an error must reach the shell.
         if (exitCode != ExitCode.OK) {
             System.exit(exitCode);
         }
+    }
+
+    /**
+     * Runs {@code args}; a trailing {@code help}, as the AWS CLI takes it ({@code list-async-invokes help}), shows the
+     * usage of the command before it and exits 0, unless it is the value of the flag before it ({@code --query help}).
+     *
+     * @param commandLine the command tree
+     * @param args the command and its flags
+     * @return the exit code
+     */
+    static int execute(CommandLine commandLine, String... args) {
+        if (args.length > 0 && args[args.length - 1].equals("help")) {
+            CommandLine target;
+            try {
+                ParseResult parsed = commandLine.parseArgs(Arrays.copyOf(args, args.length - 1));
+                while (parsed.hasSubcommand()) {
+                    parsed = parsed.subcommand();
+                }
+                target = parsed.commandSpec().commandLine();
+            } catch (MissingParameterException e) {
+                // A required flag is missing, and the help says which; or the flag before "help" takes it as its value.
+                String previous = args.length > 1 ? args[args.length - 2] : "";
+                OptionSpec option = e.getCommandLine().getCommandSpec().findOption(previous);
+                target = option != null && option.arity().min() > 0 ? null : e.getCommandLine();
+            } catch (ParameterException e) {
+                target = null; // "help" is a flag's value, or the flags are bad either way: run them as given
+            }
+            if (target != null) {
+                target.usage(target.getOut());
+                target.getOut().flush();
+                return ExitCode.OK;
+            }
+        }
+        return commandLine.execute(args);
     }
 
     /** The command tree over {@code dependencies}, writing to {@code out} and {@code err}. */

@@ -159,6 +159,7 @@ final class SdkClientFactory implements ClientFactory {
         // call would replace the first.
         builder.overrideConfiguration(o -> {
             o.apiCallTimeout(requestTimeout);
+            options.debugLog().ifPresent(log -> o.addExecutionInterceptor(new DebugLog(log)));
             o.defaultProfileFile(profileFile);
             o.defaultProfileName(profileName);
         });

@@ -34,7 +34,7 @@ final class Cli {
     /** Runs with standard output going to {@code out}, which may watch the writes. */
     static Run run(Dependencies dependencies, Writer out, String... args) {
         StringWriter err = new StringWriter();
-        int exitCode = Main.commandLine(dependencies, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int exitCode = Main.execute(Main.commandLine(dependencies, new PrintWriter(out), new PrintWriter(err)), args);
         return new Run(exitCode, out.toString(), err.toString());
     }
 
