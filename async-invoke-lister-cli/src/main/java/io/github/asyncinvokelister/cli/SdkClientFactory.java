@@ -122,7 +122,14 @@ final class SdkClientFactory implements ClientFactory {
     @SuppressWarnings("deprecation")
     @Override
     public BedrockRuntimeClientBuilder builder(ClientOptions options) {
-        ProfileFile profileFile = profiles.get();
+        ProfileFile profileFile;
+        try {
+            profileFile = profiles.get();
+        } catch (RuntimeException e) {
+            // The AWS CLI stops with a traceback ending "Unable to parse config file: <path>"; one line here.
+            throw new ConfigurationException("Unable to parse the config or credentials file: "
+                    + ListCommand.oneLine(e.getMessage()));
+        }
         Optional<String> named = options.profile().or(() -> env("AWS_PROFILE"));
         named.ifPresent(name -> {
             if (profileFile.profile(name).isEmpty()) {

@@ -146,6 +146,21 @@ class AwsConfigurationRulesTest {
     }
 
     @Test
+    void aConfigFileThatCannotBeParsedIsOneLineWithTheConfigurationExitCode() {
+        SdkClientFactory factory = new SdkClientFactory(null, Duration.ofSeconds(30), ENV_KEYS::get,
+                () -> ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION).content("[profile prod\n").build(),
+                List::of);
+
+        Cli.Run run = Cli.run(new Dependencies(factory, () -> false, running -> { }), "list-async-invokes",
+                "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort(), "--region", "us-east-1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("Unable to parse the config or credentials file: ").contains("line 1");
+        assertThat(signedWith).isEmpty();
+    }
+
+    @Test
     void noCredentialsIsOneLineWithTheConfigurationExitCode() {
         ProfileFile none = ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION).content("").build();
         Cli.Run run = run(Map.of(), none, List.of(), "--region", "us-east-1");
