@@ -126,14 +126,8 @@ public final class AsyncInvokeWatcher {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
-        Set<String> asked = new LinkedHashSet<>();
-        for (String arn : invocationArns) {
-            Objects.requireNonNull(arn, "invocation ARN");
-            if (!INVOCATION_ARN.matcher(arn).matches()) {
-                throw new IllegalArgumentException("not an asynchronous invocation ARN: " + shown(arn));
-            }
-            asked.add(arn);
-        }
+        checkInvocationArns(invocationArns);
+        Set<String> asked = new LinkedHashSet<>(invocationArns);
         if (asked.isEmpty()) {
             return Map.of();
         }
@@ -171,6 +165,24 @@ public final class AsyncInvokeWatcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw interrupted(asked, ended, e);
+            }
+        }
+    }
+
+    /**
+     * Checks ARNs as {@link #awaitCompletion} does before its first request, for a caller that wants to refuse bad
+     * input before it sets anything else up.
+     *
+     * @param invocationArns the ARNs
+     * @throws NullPointerException if the collection or an ARN is {@code null}
+     * @throws IllegalArgumentException naming the first that is not an asynchronous invocation ARN
+     */
+    public static void checkInvocationArns(Collection<String> invocationArns) {
+        Objects.requireNonNull(invocationArns, "invocationArns");
+        for (String arn : invocationArns) {
+            Objects.requireNonNull(arn, "invocation ARN");
+            if (!INVOCATION_ARN.matcher(arn).matches()) {
+                throw new IllegalArgumentException("not an asynchronous invocation ARN: " + shown(arn));
             }
         }
     }

@@ -276,6 +276,11 @@ class AsyncInvokeWatcherTest {
         assertThatThrownBy(() -> watcher(emulator.client()).awaitCompletion(List.of(), Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
         assertThat(watcher(emulator.client()).awaitCompletion(List.of(), Duration.ofMinutes(1))).isEmpty();
+        assertThatThrownBy(() -> AsyncInvokeWatcher.checkInvocationArns(List.of(
+                "arn:aws:bedrock:us-east-1:123456789012:async-invoke/abcdefghijkl", "arn:aws:bedrock:nope")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("arn:aws:bedrock:nope");
+        AsyncInvokeWatcher.checkInvocationArns(
+                List.of("arn:aws:bedrock:us-east-1:123456789012:async-invoke/abcdefghijkl"));
         assertThat(emulator.requestCount()).isZero();
     }
 

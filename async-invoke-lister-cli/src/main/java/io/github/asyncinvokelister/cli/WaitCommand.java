@@ -88,6 +88,13 @@ final class WaitCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--poll-interval must be positive: "
                         + DurationConverter.format(pollInterval));
             }
+            try {
+                // Bad input before configuration, as for every command: a malformed ARN is a bad flag.
+                AsyncInvokeWatcher.checkInvocationArns(invocationArns);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--invocation-arns: "
+                        + ListCommand.oneLine(e.getMessage()));
+            }
             ClientOptions options = clientFlags.options();
             BedrockRuntimeClient client;
             try {

@@ -110,6 +110,22 @@ class WaitAndWatchCommandTest {
     }
 
     @Test
+    void aMalformedArnIsRefusedBeforeTheConfigurationIsRead() {
+        // No region anywhere: a configuration error, but the bad flag is said first, as for every command.
+        SdkClientFactory unconfigured = new SdkClientFactory(null, java.time.Duration.ofSeconds(5), name -> null,
+                () -> software.amazon.awssdk.profiles.ProfileFile.builder().type(
+                        software.amazon.awssdk.profiles.ProfileFile.Type.CONFIGURATION).content("").build(),
+                List::of);
+
+        Cli.Run run = Cli.run(new Dependencies(unconfigured, () -> false, running -> { }), "wait",
+                "async-invoke-completed", "--invocation-arns", "arn:aws:bedrock:nope");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).singleElement().asString().startsWith("error: --invocation-arns:")
+                .contains("arn:aws:bedrock:nope");
+    }
+
+    @Test
     void aServiceErrorThatWaitingCannotFixFailsTheWaiter() {
         String arn = startJob(REEL);
         emulator.faults().next(Fault.ACCESS_DENIED);
