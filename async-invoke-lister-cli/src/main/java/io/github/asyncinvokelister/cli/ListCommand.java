@@ -182,7 +182,8 @@ final class ListCommand implements Callable<Integer> {
             try (client) {
                 SummaryWriter writer = compiled.isEmpty()
                         ? output.writer(out, err, dependencies.stdoutIsTerminal().getAsBoolean())
-                        : output == OutputFormat.TEXT ? new SummaryWriter.Text(out, err, compiled)
+                        : output == OutputFormat.TEXT ? new SummaryWriter.Text(out, err,
+                                dependencies.stdoutIsTerminal().getAsBoolean(), compiled)
                         : new SummaryWriter.QueriedJson(out, err, compiled.get());
                 return oneCall ? oneCall(client, query, pageRequest, writer, err)
                         : listing(client, query, pagination, writer, err);

@@ -181,16 +181,19 @@ abstract sealed class SummaryWriter {
      */
     static final class Text extends SummaryWriter {
         private final Optional<Query> query;
+        private final TextFormat format;
         private final List<Object> page = new ArrayList<>();
         private Optional<String> leadingServiceToken = Optional.empty();
 
         Text(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
-            this(out, err, Optional.empty());
+            this(out, err, outIsTerminal, Optional.empty());
         }
 
-        Text(PrintWriter out, PrintWriter err, Optional<Query> query) {
+        /** On a terminal, values are shown terminal-safe; into a pipe or a file they go as the server sent them. */
+        Text(PrintWriter out, PrintWriter err, boolean outIsTerminal, Optional<Query> query) {
             super(out, err);
             this.query = query;
+            this.format = outIsTerminal ? TextFormat.SAFE : TextFormat.RAW;
         }
 
         @Override
@@ -215,14 +218,14 @@ abstract sealed class SummaryWriter {
             leadingServiceToken.ifPresent(token -> response.put(SERVICE_NEXT_TOKEN, token));
             response.put("asyncInvokeSummaries", new ArrayList<>(page));
             page.clear();
-            TextFormat.format(query.isPresent() ? query.get().search(response) : response, text);
+            format.write(query.isPresent() ? query.get().search(response) : response, text);
         }
 
         @Override
         void finish(String tokenName, Optional<String> token, StringBuilder text) {
             token.ifPresent(value -> {
                 Map<String, Object> next = Map.of(tokenName, Map.of(tokenName, value));
-                TextFormat.format(query.isPresent() ? query.get().search(next) : next, text);
+                format.write(query.isPresent() ? query.get().search(next) : next, text);
             });
         }
     }

@@ -14,29 +14,38 @@ import java.util.TreeSet;
  * tab-separated, in the order of their sorted keys, after its identifier (the key it was found under, upper case);
  * then its lists and dictionaries, each under its own key. In a list of dictionaries, every element has a column for
  * each scalar key any of them has, empty where it has none. Scalars print as Python's {@code str} does:
- * {@code True}, {@code False}, {@code None}.
+ * {@code True}, {@code False}, {@code None}. A formatter for a terminal shows each value
+ * {@linkplain TerminalSafe terminal-safe}, as the AWS CLI does not: a server's escape sequences are shown, not obeyed.
  */
 final class TextFormat {
-    private TextFormat() {
+    /** Values as they are: into a file or a pipe, byte for byte with the AWS CLI. */
+    static final TextFormat RAW = new TextFormat(false);
+    /** Values terminal-safe: for a terminal. */
+    static final TextFormat SAFE = new TextFormat(true);
+
+    private final boolean safe;
+
+    private TextFormat(boolean safe) {
+        this.safe = safe;
     }
 
     /** Writes {@code value}: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, null, maps and lists. */
-    static StringBuilder format(Object value, StringBuilder out) {
+    StringBuilder write(Object value, StringBuilder out) {
         return format(value, null, null, out);
     }
 
-    private static StringBuilder format(Object item, String identifier, List<String> scalarKeys, StringBuilder out) {
+    private StringBuilder format(Object item, String identifier, List<String> scalarKeys, StringBuilder out) {
         if (item instanceof Map<?, ?> map) {
             dictionary(scalarKeys, map, identifier, out);
         } else if (item instanceof List<?> list) {
             list(list, identifier, out);
         } else {
-            out.append(str(item)).append('\n');
+            out.append(shown(item)).append('\n');
         }
         return out;
     }
 
-    private static void list(List<?> items, String identifier, StringBuilder out) {
+    private void list(List<?> items, String identifier, StringBuilder out) {
         if (items.isEmpty()) {
             return;
         }
@@ -62,34 +71,34 @@ final class TextFormat {
         }
     }
 
-    private static void scalarList(List<?> elements, String identifier, StringBuilder out) {
+    private void scalarList(List<?> elements, String identifier, StringBuilder out) {
         if (identifier != null) {
             for (Object element : elements) {
-                out.append(identifier.toUpperCase(Locale.ROOT)).append('\t').append(str(element)).append('\n');
+                out.append(identifier.toUpperCase(Locale.ROOT)).append('\t').append(shown(element)).append('\n');
             }
         } else {
             List<String> values = new ArrayList<>();
             for (Object element : elements) {
-                values.add(str(element));
+                values.add(shown(element));
             }
             out.append(String.join("\t", values)).append('\n');
         }
     }
 
-    private static void dictionary(List<String> scalarKeys, Map<?, ?> item, String identifier, StringBuilder out) {
+    private void dictionary(List<String> scalarKeys, Map<?, ?> item, String identifier, StringBuilder out) {
         List<String> scalars = new ArrayList<>();
         Map<String, Object> nonScalars = new TreeMap<>();
         if (scalarKeys == null) {
             for (Map.Entry<String, Object> entry : sorted(item).entrySet()) {
                 if (isScalar(entry.getValue())) {
-                    scalars.add(str(entry.getValue()));
+                    scalars.add(shown(entry.getValue()));
                 } else {
                     nonScalars.put(entry.getKey(), entry.getValue());
                 }
             }
         } else {
             for (String key : scalarKeys) {
-                scalars.add(item.containsKey(key) ? str(item.get(key)) : "");
+                scalars.add(item.containsKey(key) ? shown(item.get(key)) : "");
             }
             for (Map.Entry<String, Object> entry : sorted(item).entrySet()) {
                 if (!scalarKeys.contains(entry.getKey())) {
@@ -129,6 +138,11 @@ final class TextFormat {
 
     private static boolean isScalar(Object value) {
         return !(value instanceof Map) && !(value instanceof List);
+    }
+
+    /** A value as it is printed: Python's {@code str}, terminal-safe if this formatter is. */
+    private String shown(Object value) {
+        return safe ? TerminalSafe.text(str(value)) : str(value);
     }
 
     /** Python's {@code str}. */

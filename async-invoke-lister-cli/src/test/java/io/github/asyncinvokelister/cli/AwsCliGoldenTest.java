@@ -80,6 +80,25 @@ class AwsCliGoldenTest {
                         java.util.Map.of("status", "Completed"))))).isEqualTo(1L);
     }
 
+    @org.junit.jupiter.api.Test
+    void onATerminalTextShowsAServersEscapeSequencesInsteadOfObeyingThem() {
+        String summary = "{\"invocationArn\": \"arn:aws:bedrock:us-east-1:123456789012:async-invoke/abcdefghijkl\","
+                + " \"modelArn\": \"m\", \"status\": \"Failed\", \"failureMessage\": \"\\u001b[2Jgone\","
+                + " \"submitTime\": \"2025-01-01T00:00:00Z\", \"outputDataConfig\": {\"s3OutputDataConfig\":"
+                + " {\"s3Uri\": \"s3://b/k\"}}}";
+        String body = "{\"asyncInvokeSummaries\": [" + summary + "]}";
+        Dependencies terminal = new Dependencies(options -> emulator.clientBuilder(), () -> false, () -> true,
+                running -> { });
+
+        emulator.faults().next(io.github.asyncinvokelister.emulator.Fault.respond(body));
+        Cli.Run onTerminal = Cli.run(terminal, "list-async-invokes", "--output", "text");
+        emulator.faults().next(io.github.asyncinvokelister.emulator.Fault.respond(body));
+        Cli.Run intoAFile = Cli.run(Cli.against(emulator), "list-async-invokes", "--output", "text");
+
+        assertThat(onTerminal.out()).contains("\\x1b[2Jgone").doesNotContain("\u001b");
+        assertThat(intoAFile.out()).contains("\u001b[2Jgone");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void printsWhatTheAwsCliPrinted(String flags, String golden) throws IOException {
