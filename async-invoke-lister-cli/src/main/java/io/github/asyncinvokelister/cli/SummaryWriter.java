@@ -116,15 +116,16 @@ abstract sealed class SummaryWriter {
         });
     }
 
-    /** The AWS CLI's {@code --output json}: {@code {"asyncInvokeSummaries": [...], "NextToken": "..."}}. */
-    static final class Json extends SummaryWriter {
-        private static final String LIST_INDENT = AwsCliJson.INDENT;
-        private static final String ITEM_INDENT = AwsCliJson.INDENT.repeat(2);
-
+    /**
+     * A format whose output is one JSON document: closed as a whole document when an error or a signal cuts the
+     * listing short, with the token that resumes after the last page written; and, for {@code --no-paginate}, with
+     * the raw response's own token first, as the model orders the output members.
+     */
+    abstract static sealed class JsonDocument extends SummaryWriter {
         /** The raw response's token, which comes first as the model orders the output members. */
-        private Optional<String> leadingServiceToken = Optional.empty();
+        Optional<String> leadingServiceToken = Optional.empty();
 
-        Json(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
+        private JsonDocument(PrintWriter out, PrintWriter err) {
             super(out, err);
         }
 
@@ -145,6 +146,16 @@ abstract sealed class SummaryWriter {
         @Override
         void interrupted(Optional<String> resumeToken) {
             end(resumeToken);
+        }
+    }
+
+    /** The AWS CLI's {@code --output json}: {@code {"asyncInvokeSummaries": [...], "NextToken": "..."}}. */
+    static final class Json extends JsonDocument {
+        private static final String LIST_INDENT = AwsCliJson.INDENT;
+        private static final String ITEM_INDENT = AwsCliJson.INDENT.repeat(2);
+
+        Json(PrintWriter out, PrintWriter err, boolean outIsTerminal) {
+            super(out, err);
         }
 
         @Override
@@ -236,33 +247,13 @@ abstract sealed class SummaryWriter {
      * ends, and every item is held until then. A listing an error or a signal cuts short prints the expression's
      * result over what it had, with the token that resumes after it.
      */
-    static final class QueriedJson extends SummaryWriter {
+    static final class QueriedJson extends JsonDocument {
         private final Query query;
         private final List<Object> items = new ArrayList<>();
-        private Optional<String> leadingServiceToken = Optional.empty();
 
         QueriedJson(PrintWriter out, PrintWriter err, Query query) {
             super(out, err);
             this.query = query;
-        }
-
-        @Override
-        void response(List<AsyncInvokeSummary> page, Optional<String> serviceNextToken) {
-            leadingServiceToken = serviceNextToken;
-            page(page);
-            end(SERVICE_NEXT_TOKEN, Optional.empty());
-        }
-
-        @Override
-        void abort(Optional<String> resumeToken) {
-            if (begun()) {
-                end(resumeToken);
-            }
-        }
-
-        @Override
-        void interrupted(Optional<String> resumeToken) {
-            end(resumeToken);
         }
 
         @Override
