@@ -5,12 +5,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
 /** The AWS CLI's global flags that shape the client, for every command that calls the service. */
 final class ClientFlags {
@@ -97,10 +100,22 @@ final class ClientFlags {
                 !noVerifySsl, debug ? Optional.of(spec.commandLine().getErr()) : Optional.empty());
     }
 
-    /** The line for a client that could not be built: building resolves the region, which has no default. */
-    String cannotBuild(SdkClientException e) {
-        return "error: " + (region == null ? "You must specify a region (--region, AWS_REGION or the profile's"
-                + " region): " : "") + ListCommand.oneLine(e.getMessage());
+    /**
+     * Builds the client: what goes wrong is a {@link ConfigurationException}, which the command line reports as one
+     * line with {@link ExitCode#CONFIGURATION}.
+     *
+     * @param builder the builder, made from {@link #options()} (or the embedded emulator's)
+     * @return the client
+     * @throws ConfigurationException if the configuration is refused, or the SDK cannot build a client from it
+     */
+    BedrockRuntimeClient client(Supplier<BedrockRuntimeClientBuilder> builder) {
+        try {
+            return builder.get().build();
+        } catch (SdkClientException e) {
+            // Building resolves the region, the one setting that has no default.
+            throw new ConfigurationException("error: " + (region == null ? "You must specify a region (--region,"
+                    + " AWS_REGION or the profile's region): " : "") + ListCommand.oneLine(e.getMessage()));
+        }
     }
 
     private ParameterException usage(String message) {

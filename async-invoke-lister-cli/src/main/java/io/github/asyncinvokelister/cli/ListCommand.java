@@ -31,9 +31,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
 /**
  * {@code list-async-invokes}: {@code aws bedrock-runtime list-async-invokes}, flag for flag, printing what it prints,
@@ -166,20 +164,8 @@ final class ListCommand implements Callable<Integer> {
                 ? BedrockRuntimeEmulator.builder().generated(EMULATOR_ITEMS, EMULATOR_SEED).start()
                 : null;
         try {
-            BedrockRuntimeClient client;
-            try {
-                BedrockRuntimeClientBuilder builder = embedded != null ? embedded.clientBuilder()
-                        : dependencies.clients().builder(clientOptions);
-                client = builder.build();
-            } catch (ConfigurationException e) {
-                err.println(e.getMessage());
-                return ExitCode.CONFIGURATION;
-            } catch (SdkClientException e) {
-                // Building resolves the region, the one setting that has no default.
-                err.println(clientFlags.cannotBuild(e));
-                return ExitCode.CONFIGURATION;
-            }
-            try (client) {
+            try (BedrockRuntimeClient client = clientFlags.client(() -> embedded != null ? embedded.clientBuilder()
+                    : dependencies.clients().builder(clientOptions))) {
                 SummaryWriter writer = compiled.isEmpty()
                         ? output.writer(out, err, dependencies.stdoutIsTerminal().getAsBoolean())
                         : output == OutputFormat.TEXT ? new SummaryWriter.Text(out, err,

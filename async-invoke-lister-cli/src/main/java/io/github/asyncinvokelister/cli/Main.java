@@ -114,6 +114,11 @@ public final class Main {
             return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
+            if (e instanceof ConfigurationException configuration) {
+                // An unknown profile, no region, no credentials: the AWS CLI's one line, before any request.
+                line.getErr().println(configuration.getMessage());
+                return ExitCode.CONFIGURATION;
+            }
             line.getErr().println("error: " + e);
             return ExitCode.OTHER_ERROR;
         });

@@ -21,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
@@ -96,17 +95,7 @@ final class WaitCommand implements Callable<Integer> {
                         + ListCommand.oneLine(e.getMessage()));
             }
             ClientOptions options = clientFlags.options();
-            BedrockRuntimeClient client;
-            try {
-                client = dependencies.clients().builder(options).build();
-            } catch (ConfigurationException e) {
-                err.println(e.getMessage());
-                return ExitCode.CONFIGURATION;
-            } catch (SdkClientException e) {
-                err.println(clientFlags.cannotBuild(e));
-                return ExitCode.CONFIGURATION;
-            }
-            try (client) {
+            try (BedrockRuntimeClient client = clientFlags.client(() -> dependencies.clients().builder(options))) {
                 Map<String, AsyncInvokeSummary> ended;
                 try {
                     ended = watcher.lister(AsyncInvokeLister.create(client)).build()

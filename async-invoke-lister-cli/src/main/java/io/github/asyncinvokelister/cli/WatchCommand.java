@@ -22,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
@@ -83,18 +82,8 @@ final class WatchCommand implements Callable<Integer> {
                     + DurationConverter.format(pollInterval));
         }
         ClientOptions options = clientFlags.options();
-        BedrockRuntimeClient client;
-        try {
-            client = dependencies.clients().builder(options).build();
-        } catch (ConfigurationException e) {
-            err.println(e.getMessage());
-            return ExitCode.CONFIGURATION;
-        } catch (SdkClientException e) {
-            err.println(clientFlags.cannotBuild(e));
-            return ExitCode.CONFIGURATION;
-        }
         SummaryWriter writer = new SummaryWriter.Ndjson(out, err, false);
-        try (client;
+        try (BedrockRuntimeClient client = clientFlags.client(() -> dependencies.clients().builder(options));
              Stream<AsyncInvokeSummary> ended = watcher.lister(AsyncInvokeLister.create(client)).build()
                      .completions(query)) {
             Iterator<AsyncInvokeSummary> each = ended.iterator();
