@@ -401,12 +401,7 @@ public final class AsyncInvokeWatcher {
                 }
                 ServicePage page = lister.fetchPage(window, request);
                 pages++;
-                for (AsyncInvokeSummary summary : page.items()) {
-                    if (leaving.remove(summary.invocationArn()) != null) {
-                        found.put(summary.invocationArn(), summary);
-                        hits++;
-                    }
-                }
+                hits += take(page.items(), leaving.keySet(), found);
                 if (leaving.isEmpty() || pages > hits || page.nextToken().isEmpty()) {
                     return;
                 }
@@ -440,12 +435,7 @@ public final class AsyncInvokeWatcher {
                     while (it.hasNext()) {
                         SummaryPage page = it.next();
                         pages++;
-                        for (AsyncInvokeSummary summary : page.items()) {
-                            if (unseen.remove(summary.invocationArn())) {
-                                found.put(summary.invocationArn(), summary);
-                                hits++;
-                            }
-                        }
+                        hits += take(page.items(), unseen, found);
                         if (unseen.isEmpty() || pages > hits) {
                             return;
                         }
@@ -455,6 +445,18 @@ public final class AsyncInvokeWatcher {
                     }
                 }
             }
+        }
+
+        /** Moves the wanted invocations of a page from {@code wanted} to {@code found}; returns how many. */
+        private int take(List<AsyncInvokeSummary> items, Set<String> wanted, Map<String, AsyncInvokeSummary> found) {
+            int taken = 0;
+            for (AsyncInvokeSummary summary : items) {
+                if (wanted.remove(summary.invocationArn())) {
+                    found.put(summary.invocationArn(), summary);
+                    taken++;
+                }
+            }
+            return taken;
         }
 
         private ListAsyncInvokesQuery inProgressQuery() {

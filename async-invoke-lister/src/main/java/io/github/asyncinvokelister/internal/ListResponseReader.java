@@ -159,14 +159,24 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
                 : ByteBuffer.wrap(buffer, 0, length);
     }
 
+    /**
+     * {@code bytes}, or a copy at least twice as long, with room for {@code more} after its first {@code count}.
+     *
+     * @throws IOException if the body would pass {@link #MAX_BODY}, which the SDK could not have held either: the
+     *     attempt fails as a read would
+     */
+    private static byte[] room(byte[] bytes, int count, int more) throws IOException {
+        if (more > MAX_BODY - count) {
+            throw new IOException("the response body is longer than " + MAX_BODY + " bytes");
+        }
+        return count + more <= bytes.length ? bytes
+                : Arrays.copyOf(bytes, (int) Math.min(MAX_BODY, Math.max(2L * bytes.length, (long) count + more)));
+    }
+
     private void readAll(InputStream in) throws IOException {
         while (true) {
             if (length == buffer.length) {
-                if (length == MAX_BODY) {
-                    // The SDK could not have held such a page either; it fails the attempt as a read would.
-                    throw new IOException("the response body is longer than " + MAX_BODY + " bytes");
-                }
-                buffer = Arrays.copyOf(buffer, (int) Math.min(MAX_BODY, 2L * buffer.length));
+                buffer = room(buffer, length, 1);
             }
             int n = in.read(buffer, length, buffer.length - length);
             if (n < 0) {
@@ -274,16 +284,12 @@ final class ListResponseReader implements SdkPlugin, ExecutionInterceptor {
                 @Override
                 public void onNext(ByteBuffer chunk) {
                     int n = chunk.remaining();
-                    if (n > MAX_BODY - count) {
-                        // The SDK could not have held such a page either; it fails the attempt as a read would.
+                    try {
+                        bytes = room(bytes, count, n);
+                    } catch (IOException e) {
                         upstream.cancel();
-                        downstream.onError(new IOException("the response body is longer than " + MAX_BODY
-                                + " bytes"));
+                        downstream.onError(e);
                         return;
-                    }
-                    if (count + n > bytes.length) {
-                        bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BODY, Math.max(2L * bytes.length,
-                                (long) count + n)));
                     }
                     chunk.get(bytes, count, n);
                     count += n;

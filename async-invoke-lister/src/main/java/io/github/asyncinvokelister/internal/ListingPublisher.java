@@ -124,11 +124,7 @@ public final class ListingPublisher<T, E> implements SdkPublisher<E> {
                 cancelled = true;
                 throw e;
             } finally {
-                int missed = 1;
-                do {
-                    step();
-                    missed = work.addAndGet(-missed);
-                } while (missed != 0);
+                loop();
             }
         }
 
@@ -154,9 +150,13 @@ public final class ListingPublisher<T, E> implements SdkPublisher<E> {
         }
 
         private void drain() {
-            if (work.getAndIncrement() != 0) {
-                return;
+            if (work.getAndIncrement() == 0) {
+                loop();
             }
+        }
+
+        /** Runs {@link #step()} until no work was added meanwhile; only the one who raised the count from 0. */
+        private void loop() {
             int missed = 1;
             do {
                 step();
