@@ -1,19 +1,14 @@
 package io.github.asyncinvokelister.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPathException;
 import io.burt.jmespath.jackson.JacksonRuntime;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,7 +18,8 @@ import java.util.Objects;
  */
 final class Query {
     private static final JacksonRuntime RUNTIME = new JacksonRuntime();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Maps, lists and scalars to Jackson's trees and back, integers as {@code Long}. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
     private final String text;
     private final Expression<JsonNode> expression;
@@ -119,68 +115,15 @@ final class Query {
      * @return the result, {@code null} where JMESPath's is
      */
     Object search(Object value) {
-        return plain(expression.search(tree(value)));
+        try {
+            return JSON.treeToValue(expression.search(JSON.valueToTree(value)), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JMESPath result Jackson cannot read back", e);
+        }
     }
 
     @Override
     public String toString() {
         return text;
-    }
-
-    private static JsonNode tree(Object value) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (value == null) {
-            return nodes.nullNode();
-        }
-        if (value instanceof String string) {
-            return nodes.textNode(string);
-        }
-        if (value instanceof Boolean bool) {
-            return nodes.booleanNode(bool);
-        }
-        if (value instanceof Long number) {
-            return nodes.numberNode(number);
-        }
-        if (value instanceof Number number) {
-            return nodes.numberNode(number.doubleValue());
-        }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode object = nodes.objectNode();
-            map.forEach((key, member) -> object.set((String) key, tree(member)));
-            return object;
-        }
-        ArrayNode array = nodes.arrayNode();
-        for (Object element : (List<?>) value) {
-            array.add(tree(element));
-        }
-        return array;
-    }
-
-    private static Object plain(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                map.put(field.getKey(), plain(field.getValue()));
-            }
-            return map;
-        }
-        List<Object> list = new ArrayList<>();
-        node.forEach(element -> list.add(plain(element)));
-        return list;
     }
 }

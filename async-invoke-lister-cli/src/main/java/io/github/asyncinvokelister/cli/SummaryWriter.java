@@ -108,6 +108,17 @@ abstract sealed class SummaryWriter {
         out.flush();
     }
 
+    /**
+     * A response as botocore parses it, for what the AWS CLI formats and queries: the raw response's own token, if
+     * any, then the summaries (each as {@link AwsCliJson#summary}).
+     */
+    static Map<String, Object> response(Optional<String> serviceNextToken, List<Object> summaries) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        serviceNextToken.ifPresent(token -> response.put(SERVICE_NEXT_TOKEN, token));
+        response.put("asyncInvokeSummaries", summaries);
+        return response;
+    }
+
     /** For formats whose standard output has no room for a token: a line on standard error. */
     final void tokenToErr(String tokenName, Optional<String> token) {
         token.ifPresent(value -> {
@@ -225,9 +236,7 @@ abstract sealed class SummaryWriter {
 
         @Override
         void pageEnd(StringBuilder text) {
-            Map<String, Object> response = new LinkedHashMap<>();
-            leadingServiceToken.ifPresent(token -> response.put(SERVICE_NEXT_TOKEN, token));
-            response.put("asyncInvokeSummaries", new ArrayList<>(page));
+            Map<String, Object> response = response(leadingServiceToken, new ArrayList<>(page));
             page.clear();
             format.write(query.isPresent() ? query.get().search(response) : response, text);
         }
@@ -267,9 +276,7 @@ abstract sealed class SummaryWriter {
 
         @Override
         void finish(String tokenName, Optional<String> token, StringBuilder text) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            leadingServiceToken.ifPresent(value -> result.put(SERVICE_NEXT_TOKEN, value));
-            result.put("asyncInvokeSummaries", items);
+            Map<String, Object> result = response(leadingServiceToken, items);
             token.ifPresent(value -> result.put(tokenName, value));
             AwsCliJson.indented(query.search(result), 0, text).append('\n');
         }
