@@ -342,7 +342,7 @@ public final class AsyncInvokeLister implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(pagination, "pagination");
         checkOpen();
-        return pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
+        return pagination.start();
     }
 
     /** Closed itself, or derived from a lister that is. */

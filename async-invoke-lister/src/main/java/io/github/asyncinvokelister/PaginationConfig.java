@@ -61,6 +61,16 @@ public record PaginationConfig(OptionalInt maxItems, OptionalInt pageSize, Optio
     }
 
     /**
+     * Where a listing with this config starts: its starting token, read (the constructor has checked it), or the
+     * start. For both listers.
+     *
+     * @return the position
+     */
+    PagingToken start() {
+        return startingToken.map(PagingToken::parse).orElse(PagingToken.START);
+    }
+
+    /**
      * No limit, the default page size, from the start.
      *
      * @return the config

@@ -177,7 +177,7 @@ public final class ReactiveAsyncInvokeLister implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(pagination, "pagination");
         checkOpen();
-        PagingToken start = pagination.startingToken().map(PagingToken::parse).orElse(PagingToken.START);
+        PagingToken start = pagination.start();
         return Paging.publisher(client, query, start, pagination.maxItems().orElse(Integer.MAX_VALUE),
                 pagination.pageSize().orElse(PaginationConfig.MAX_PAGE_SIZE), emptyPageLimit, this::isClosed,
                 elements);
